@@ -1,0 +1,185 @@
+/**
+ * `$context`: the request metadata API Gateway provides, with deterministic, realistic defaults that the
+ * caller can override field by field (nested fields included), and an injectable clock and id generator.
+ *
+ * As recorded on AWS: `$context` is a read-only HashMap (its `keySet()` order is HashMap order); the maps
+ * inside it (`identity`, `authorizer`, the override maps) are HashMaps that print as the empty string;
+ * fields without a value (most of `identity` without IAM auth) are null, so they render empty.
+ */
+import { createHash } from 'node:crypto';
+import { fromJs, newMap, type MapStyle } from '../java/from-js.js';
+import { JavaLong } from '../java/numbers.js';
+import { JavaMap, type Value } from '../java/values.js';
+import type { GatewayContext } from './request.js';
+import { createOverrideMaps, type OverrideMaps } from './overrides.js';
+
+export interface ContextOptions {
+  /** The request time (default: 20 Feb 2018 22:48:57.665 UTC, the AWS documentation's example). */
+  now?: () => Date | number;
+  /** The request id (default: a fixed UUID, so renders are reproducible). */
+  requestId?: () => string;
+}
+
+export const DEFAULT_EPOCH_MS = 1519166937665;
+export const DEFAULT_REQUEST_ID = 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef';
+const ACCOUNT_ID = '123456789012';
+const API_ID = 'a1b2c3d4e5';
+const REGION = 'us-east-1';
+
+/** `$context` keys in the order AWS lists them (LS-SQS-01): HashMap order depends on insertion for collisions. */
+const CONTEXT_ORDER = [
+  'resourceId',
+  'resourcePath',
+  'httpMethod',
+  'extendedRequestId',
+  'requestTime',
+  'path',
+  'accountId',
+  'protocol',
+  'requestOverride',
+  'stage',
+  'domainPrefix',
+  'requestTimeEpoch',
+  'requestId',
+  'identity',
+  'domainName',
+  'deploymentId',
+  'responseOverride',
+  'apiId',
+];
+
+const IDENTITY_ORDER = [
+  'cognitoIdentityPoolId',
+  'accountId',
+  'cognitoIdentityId',
+  'caller',
+  'sourceIp',
+  'principalOrgId',
+  'accessKey',
+  'cognitoAuthenticationType',
+  'cognitoAuthenticationProvider',
+  'userArn',
+  'userAgent',
+  'user',
+];
+
+const CONTEXT_MAP: MapStyle = { flavour: 'hash', contextMap: true };
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `dd/MMM/yyyy:HH:mm:ss +0000` (Common Log Format, UTC). */
+export function formatRequestTime(epochMs: number): string {
+  const d = new Date(epochMs);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return (
+    `${pad(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`
+  );
+}
+
+function extendedRequestIdFor(requestId: string): string {
+  return createHash('sha256').update(requestId).digest('base64').slice(0, 15) + '=';
+}
+
+/** `/stage` + the resource path with `{param}` and `{proxy+}` filled in from the path parameters. */
+function requestPath(stage: string, resourcePath: string, pathParams: Record<string, string>): string {
+  const filled = resourcePath.replace(/\{([^}+]+)\+?\}/g, (whole, name: string) => (Object.hasOwn(pathParams, name) ? String(pathParams[name]) : whole));
+  return `/${stage}${filled === '/' ? '' : filled}` || '/';
+}
+
+export interface BuiltContext {
+  context: JavaMap;
+  overrides: OverrideMaps;
+}
+
+export function buildContext(
+  given: GatewayContext | undefined,
+  userAgent: string | null,
+  pathParams: Record<string, string>,
+  options: ContextOptions,
+): BuiltContext {
+  const g: GatewayContext = given ?? {};
+  const nowValue = options.now ? options.now() : DEFAULT_EPOCH_MS;
+  const epoch = typeof g.requestTimeEpoch === 'number' ? g.requestTimeEpoch : nowValue instanceof Date ? nowValue.getTime() : nowValue;
+  const requestId = typeof g.requestId === 'string' ? g.requestId : options.requestId ? options.requestId() : DEFAULT_REQUEST_ID;
+  const stage = typeof g.stage === 'string' ? g.stage : 'test';
+  const resourcePath = typeof g.resourcePath === 'string' ? g.resourcePath : '/';
+  const apiId = typeof g.apiId === 'string' ? g.apiId : API_ID;
+
+  const defaults: Record<string, unknown> = {
+    resourceId: 'abc123',
+    resourcePath,
+    httpMethod: 'POST',
+    extendedRequestId: extendedRequestIdFor(requestId),
+    requestTime: formatRequestTime(epoch),
+    path: requestPath(stage, resourcePath, pathParams),
+    accountId: ACCOUNT_ID,
+    protocol: 'HTTP/1.1',
+    stage,
+    domainPrefix: apiId,
+    requestId,
+    domainName: `${apiId}.execute-api.${REGION}.amazonaws.com`,
+    deploymentId: 'dep123',
+    apiId,
+  };
+
+  const identity = newMap(CONTEXT_MAP);
+  const givenIdentity = (g.identity ?? {}) as Record<string, unknown>;
+  const identityDefaults: Record<string, unknown> = { sourceIp: '192.0.2.1', userAgent };
+  for (const key of [...IDENTITY_ORDER, ...Object.keys(givenIdentity).filter((k) => !IDENTITY_ORDER.includes(k))]) {
+    const v = key in givenIdentity ? givenIdentity[key] : (identityDefaults[key] ?? null);
+    identity.set(key, fromJs(v, CONTEXT_MAP));
+  }
+
+  const overrides = createOverrideMaps(g.requestOverride, g.responseOverride);
+
+  const context = new JavaMap('hash');
+  const set = (key: string, value: Value) => context.set(key, value);
+  for (const key of CONTEXT_ORDER) {
+    switch (key) {
+      case 'identity':
+        set(key, identity);
+        break;
+      case 'requestOverride':
+        set(key, overrides.requestOverride);
+        break;
+      case 'responseOverride':
+        set(key, overrides.responseOverride);
+        break;
+      case 'requestTimeEpoch':
+        set(key, new JavaLong(BigInt(Math.trunc(epoch))));
+        break;
+      default:
+        set(key, fromJs(key in g ? g[key] : defaults[key], CONTEXT_MAP));
+    }
+  }
+  for (const [key, value] of Object.entries(g)) {
+    if (CONTEXT_ORDER.includes(key)) continue;
+    set(key, key === 'authorizer' ? authorizerMap(value) : fromJs(value, CONTEXT_MAP));
+  }
+  context.readOnly = true;
+  return { context, overrides };
+}
+
+/** Lambda authorizer context values reach templates as strings (`1` → `"1"`, `true` → `"true"`). */
+function authorizerMap(value: unknown): Value {
+  const map = newMap(CONTEXT_MAP);
+  if (value === null || typeof value !== 'object') return map;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (k === 'claims' && v !== null && typeof v === 'object') {
+      const claims = newMap(CONTEXT_MAP);
+      for (const [ck, cv] of Object.entries(v as Record<string, unknown>)) claims.set(ck, stringify(cv));
+      map.set(k, claims);
+    } else {
+      map.set(k, stringify(v));
+    }
+  }
+  return map;
+}
+
+function stringify(v: unknown): Value {
+  if (v === null || v === undefined) return null;
+  if (Array.isArray(v)) return fromJs(v.map((x) => String(x)), CONTEXT_MAP);
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}

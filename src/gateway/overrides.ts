@@ -1,0 +1,106 @@
+/**
+ * `$context.requestOverride.{header,path,querystring}` and `$context.responseOverride.{status,header}`.
+ *
+ * They are writable in every form AWS accepts (`#set(….x = v)`, `[$k]`, `.put`), carry preset values in
+ * (so a response template sees what the request template set), and come back to the caller as plain
+ * objects. "Overrides are final" (AWS docs): setting the same override twice in a render is an error.
+ */
+import { fromJs, newMap, type MapStyle } from '../java/from-js.js';
+import { toJavaString } from '../java/print.js';
+import { isJavaNumber, toInt } from '../java/numbers.js';
+import { JavaList, JavaMap, type Value } from '../java/values.js';
+import type { ParameterValue, RequestOverrides, ResponseOverrides } from './request.js';
+
+const CONTEXT_MAP: MapStyle = { flavour: 'hash', contextMap: true };
+
+export class OverrideConflictError extends Error {
+  constructor(readonly override: string) {
+    super(`${override} is overridden twice; API Gateway allows each override to be set only once`);
+    this.name = 'OverrideConflictError';
+  }
+}
+
+export interface OverrideMaps {
+  requestOverride: JavaMap;
+  responseOverride: JavaMap;
+}
+
+/** Makes a map's keys settable once per render. */
+function settableOnce(map: JavaMap, label: string): JavaMap {
+  const written = new Set<string>();
+  map.beforeSet = (key) => {
+    const name = toJavaString(key);
+    if (written.has(name)) throw new OverrideConflictError(`${label}.${name}`);
+    written.add(name);
+  };
+  return map;
+}
+
+function preset(map: JavaMap, values: Record<string, unknown> | undefined): JavaMap {
+  for (const [k, v] of Object.entries(values ?? {})) map.set(k, fromJs(v, CONTEXT_MAP));
+  return map;
+}
+
+export function createOverrideMaps(
+  request: Partial<RequestOverrides> | undefined,
+  response: (Partial<ResponseOverrides> & Record<string, unknown>) | undefined,
+): OverrideMaps {
+  const requestOverride = newMap(CONTEXT_MAP);
+  // Inserted in AWS's listed order: `header` and `querystring` share a HashMap bucket.
+  for (const part of ['path', 'header', 'querystring'] as const) {
+    const map = preset(newMap(CONTEXT_MAP), request?.[part] as Record<string, unknown> | undefined);
+    requestOverride.set(part, settableOnce(map, `requestOverride.${part}`));
+  }
+  const responseOverride = newMap(CONTEXT_MAP);
+  const { header, ...rest } = response ?? {};
+  responseOverride.set('header', settableOnce(preset(newMap(CONTEXT_MAP), header as Record<string, unknown>), 'responseOverride.header'));
+  preset(responseOverride, rest);
+  settableOnce(requestOverride, 'requestOverride');
+  settableOnce(responseOverride, 'responseOverride');
+  return { requestOverride, responseOverride };
+}
+
+function parameterValue(v: Value): ParameterValue {
+  if (v instanceof JavaList) return v.items.map((x) => toJavaString(x));
+  return typeof v === 'string' ? v : toJavaString(v);
+}
+
+function plainMap(v: Value | undefined): Record<string, ParameterValue> {
+  const out: Record<string, ParameterValue> = {};
+  if (!(v instanceof JavaMap)) return out;
+  for (const e of v.entries()) {
+    if (e.value !== null) Object.defineProperty(out, toJavaString(e.key), { value: parameterValue(e.value), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+function plainValue(v: Value): unknown {
+  if (v instanceof JavaList) return v.items.map(plainValue);
+  if (typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number' || v === null) return v;
+  if (isJavaNumber(v)) return Number(toJavaString(v));
+  if (v instanceof JavaMap) return plainMap(v);
+  return toJavaString(v);
+}
+
+export function requestOverridesOf(maps: OverrideMaps): RequestOverrides {
+  return {
+    header: plainMap(maps.requestOverride.get('header')),
+    path: plainMap(maps.requestOverride.get('path')) as Record<string, string>,
+    querystring: plainMap(maps.requestOverride.get('querystring')),
+  };
+}
+
+export function responseOverridesOf(maps: OverrideMaps): ResponseOverrides & Record<string, unknown> {
+  const out: ResponseOverrides & Record<string, unknown> = { header: plainMap(maps.responseOverride.get('header')) };
+  for (const { key, value } of maps.responseOverride.entries()) {
+    const name = toJavaString(key);
+    if (name === 'header') continue;
+    if (name === 'status') {
+      const status = isJavaNumber(value) ? toInt(value) : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
+      if (status !== undefined) out.status = status;
+      continue;
+    }
+    Object.defineProperty(out, name, { value: plainValue(value), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}

@@ -1,0 +1,185 @@
+/**
+ * Velocity 1.7 arithmetic (`MathUtils`, `ASTAddNode`, `ASTDivNode`, …). Both operands must be numbers,
+ * except that `+` with a String on either side concatenates. The calculation base is chosen from the
+ * operand classes: BigDecimal, BigInteger, long, double or float. Integer results keep the wider operand
+ * class and widen on overflow (Integer → Long → BigInteger); integer division truncates; division or
+ * modulo by zero, and math on anything that is not a number, yield null.
+ */
+import {
+  JavaBigDecimal,
+  JavaBigInteger,
+  JavaDouble,
+  JavaFloat,
+  JavaLong,
+  LONG_MAX,
+  LONG_MIN,
+  isJavaNumber,
+  narrowLong,
+  toBigDecimal,
+  toDouble,
+  type JavaNumber,
+} from './numbers.js';
+import { JavaException } from './exceptions.js';
+import { toJavaString } from './print.js';
+import type { Value } from './values.js';
+
+export type ArithmeticOperator = '+' | '-' | '*' | '/' | '%';
+
+type Base = 'bigdecimal' | 'biginteger' | 'long' | 'double' | 'float';
+
+/** `MathUtils.findCalculationBase`. */
+export function calculationBase(a: JavaNumber, b: JavaNumber): Base {
+  const aInt = typeof a === 'number' || a instanceof JavaLong || a instanceof JavaBigInteger;
+  const bInt = typeof b === 'number' || b instanceof JavaLong || b instanceof JavaBigInteger;
+  if (a instanceof JavaBigDecimal || b instanceof JavaBigDecimal) return 'bigdecimal';
+  if ((a instanceof JavaBigInteger && !bInt) || (b instanceof JavaBigInteger && !aInt)) return 'bigdecimal';
+  if (aInt && bInt) return a instanceof JavaBigInteger || b instanceof JavaBigInteger ? 'biginteger' : 'long';
+  if (a instanceof JavaDouble || b instanceof JavaDouble) return 'double';
+  return 'float';
+}
+
+function longValue(v: JavaNumber): bigint {
+  return typeof v === 'number' ? BigInt(v) : (v as JavaLong | JavaBigInteger).value;
+}
+
+/** Re-wraps a long result in the wider operand class (Integer if both are Integers), widening if needed. */
+function wrapLong(result: bigint, a: JavaNumber, b: JavaNumber): JavaNumber {
+  return narrowLong(result, typeof a !== 'number' || typeof b !== 'number');
+}
+
+function isZero(v: JavaNumber): boolean {
+  if (typeof v === 'number') return v === 0;
+  if (v instanceof JavaDouble || v instanceof JavaFloat) return v.value === 0;
+  if (v instanceof JavaBigDecimal) return v.unscaled === 0n;
+  return v.value === 0n;
+}
+
+/** Evaluates `left op right`; null when Velocity would log an error and produce no value. */
+export function arithmetic(op: ArithmeticOperator, left: Value, right: Value): Value {
+  if (op === '+' && (typeof left === 'string' || typeof right === 'string')) {
+    return toJavaString(left) + toJavaString(right);
+  }
+  if (!isJavaNumber(left) || !isJavaNumber(right)) return null;
+  if ((op === '/' || op === '%') && isZero(right)) return null;
+  // Fast path for the overwhelmingly common case: two Integers.
+  if (typeof left === 'number' && typeof right === 'number' && op !== '/' && op !== '%') {
+    const r = op === '+' ? left + right : op === '-' ? left - right : left * right;
+    if (Number.isSafeInteger(r)) return r >= -2147483648 && r <= 2147483647 ? r : new JavaLong(BigInt(r));
+  }
+  switch (calculationBase(left, right)) {
+    case 'long':
+      return longArithmetic(op, left, right);
+    case 'biginteger':
+      return bigIntegerArithmetic(op, longValue(left), longValue(right));
+    case 'double':
+      return new JavaDouble(doubleArithmetic(op, toDouble(left), toDouble(right)));
+    case 'float':
+      return new JavaFloat(Math.fround(doubleArithmetic(op, Math.fround(toDouble(left)), Math.fround(toDouble(right)))));
+    case 'bigdecimal':
+      return bigDecimalArithmetic(op, toBigDecimal(left), toBigDecimal(right));
+  }
+}
+
+function longArithmetic(op: ArithmeticOperator, a: JavaNumber, b: JavaNumber): JavaNumber {
+  const x = longValue(a);
+  const y = longValue(b);
+  let r: bigint;
+  switch (op) {
+    case '+':
+      r = x + y;
+      break;
+    case '-':
+      r = x - y;
+      break;
+    case '*':
+      r = x * y;
+      break;
+    case '/':
+      // Java long division truncates toward zero and wraps on Long.MIN_VALUE / -1.
+      return wrapLong(BigInt.asIntN(64, x / y), a, b);
+    case '%':
+      return wrapLong(x % y, a, b);
+  }
+  if (r < LONG_MIN || r > LONG_MAX) return new JavaBigInteger(r);
+  return wrapLong(r, a, b);
+}
+
+function bigIntegerArithmetic(op: ArithmeticOperator, x: bigint, y: bigint): JavaNumber {
+  switch (op) {
+    case '+':
+      return new JavaBigInteger(x + y);
+    case '-':
+      return new JavaBigInteger(x - y);
+    case '*':
+      return new JavaBigInteger(x * y);
+    case '/':
+      return new JavaBigInteger(x / y);
+    case '%': {
+      if (y < 0n) throw new JavaException('java.lang.ArithmeticException', 'BigInteger: modulus not positive');
+      const m = x % y;
+      return new JavaBigInteger(m < 0n ? m + y : m);
+    }
+  }
+}
+
+function doubleArithmetic(op: ArithmeticOperator, x: number, y: number): number {
+  switch (op) {
+    case '+':
+      return x + y;
+    case '-':
+      return x - y;
+    case '*':
+      return x * y;
+    case '/':
+      return x / y;
+    case '%':
+      return x % y;
+  }
+}
+
+function pow10(n: number): bigint {
+  return 10n ** BigInt(n);
+}
+
+/** Aligns two BigDecimals to a common scale (the larger one). */
+function align(a: JavaBigDecimal, b: JavaBigDecimal): [bigint, bigint, number] {
+  const scale = Math.max(a.scale, b.scale);
+  return [a.unscaled * pow10(scale - a.scale), b.unscaled * pow10(scale - b.scale), scale];
+}
+
+function bigDecimalArithmetic(op: ArithmeticOperator, a: JavaBigDecimal, b: JavaBigDecimal): JavaNumber {
+  switch (op) {
+    case '+': {
+      const [x, y, scale] = align(a, b);
+      return new JavaBigDecimal(x + y, scale);
+    }
+    case '-': {
+      const [x, y, scale] = align(a, b);
+      return new JavaBigDecimal(x - y, scale);
+    }
+    case '*':
+      return new JavaBigDecimal(a.unscaled * b.unscaled, a.scale + b.scale);
+    case '/':
+      return bigDecimalDivideHalfDown(a, b);
+    case '%':
+      throw new JavaException('java.lang.ArithmeticException', 'Cannot calculate the modulo of BigDecimals.');
+  }
+}
+
+/** `a.divide(b, ROUND_HALF_DOWN)`: the quotient at the dividend's scale, ties rounded toward zero. */
+function bigDecimalDivideHalfDown(a: JavaBigDecimal, b: JavaBigDecimal): JavaBigDecimal {
+  // (ua·10^-sa) / (ub·10^-sb) at scale sa has unscaled value ua·10^sb / ub.
+  let num = a.unscaled;
+  let den = b.unscaled;
+  if (b.scale >= 0) num *= pow10(b.scale);
+  else den *= pow10(-b.scale);
+  if (den < 0n) {
+    num = -num;
+    den = -den;
+  }
+  let q = num / den;
+  const rem = num % den;
+  const twice = (rem < 0n ? -rem : rem) * 2n;
+  if (twice > den) q += num < 0n ? -1n : 1n;
+  return new JavaBigDecimal(q, a.scale);
+}

@@ -1,0 +1,278 @@
+/**
+ * json-smart 2.2's parser in `MODE_PERMISSIVE`, the mode API Gateway parses bodies with (java-formatting §2):
+ * objects become LinkedHashMaps, arrays JSON lists, and numbers keep their Java class (Integer, Long,
+ * BigInteger, Double, BigDecimal) which `JSON.parse` would lose.
+ *
+ * Permissive means: text that is not JSON is a (trimmed) string; keys and values may be unquoted or
+ * single-quoted; extra commas are ignored; trailing data after the first value is ignored; duplicate
+ * keys keep their first position and last value. Unterminated objects, arrays and strings are errors,
+ * reported with json-smart's wording because API Gateway shows it to clients.
+ */
+import { JavaBigDecimal, JavaDouble, JavaFloat, integerFromDigits, parseBigDecimal } from './numbers.js';
+import { JavaList, JavaMap, type Value } from './values.js';
+
+export class JsonParseError extends Error {
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
+    super(message);
+    this.name = 'JsonParseError';
+  }
+}
+
+/** Bodies nested deeper than this are rejected instead of exhausting the stack. */
+const MAX_DEPTH = 2000;
+
+const NUMBER = /^-?\d+(?:\.\d*)?(?:[eE][+-]?\d+)?$/;
+
+export function parseJsonPermissive(text: string): Value {
+  return new Parser(text).parseTop();
+}
+
+/** Classifies an unquoted token the way json-smart does: keyword, number, NaN, or plain text. */
+function unquotedValue(token: string, position: number): Value {
+  switch (token) {
+    case 'true':
+      return true;
+    case 'false':
+      return false;
+    case 'null':
+      return null;
+    case 'NaN':
+      return new JavaFloat(NaN);
+    case '-':
+      return 0;
+  }
+  const first = token.charCodeAt(0);
+  const numeric = (first >= 0x30 && first <= 0x39) || first === 0x2d;
+  if (!numeric) return token;
+  if (NUMBER.test(token)) return numberValue(token);
+  if (/^-?\d+(?:\.\d*)?[eE][+-]$/.test(token)) {
+    throw new JsonParseError(`Unexpected token ${token} at position ${position}.`, position);
+  }
+  return token;
+}
+
+/** Number classes by the token's text (json-smart `parseNumber` / `extractFloat`). */
+function numberValue(token: string): Value {
+  if (/[.eE]/.test(token)) {
+    if (token.length > 18) return parseBigDecimal(token) satisfies JavaBigDecimal;
+    return new JavaDouble(Number(token));
+  }
+  return integerFromDigits(token);
+}
+
+class Parser {
+  private i = 0;
+  private depth = 0;
+
+  constructor(private readonly s: string) {}
+
+  parseTop(): Value {
+    const s = this.s;
+    this.skipSpace();
+    if (this.i >= s.length) return '';
+    const c = s[this.i];
+    if (c === '{') return this.parseObject();
+    if (c === '[') return this.parseArray();
+    if (c === '"' || c === "'") return this.parseQuoted();
+    const start = this.i;
+    return unquotedValue(s.slice(start).trim(), start);
+  }
+
+  private skipSpace(): void {
+    const s = this.s;
+    while (this.i < s.length) {
+      const c = s.charCodeAt(this.i);
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) this.i++;
+      else break;
+    }
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) throw new JsonParseError(`JSON nested more than ${MAX_DEPTH} levels deep`, this.i);
+  }
+
+  private parseObject(): JavaMap {
+    this.enter();
+    const s = this.s;
+    const map = new JavaMap('linked');
+    this.i++; // {
+    for (;;) {
+      this.skipSpace();
+      if (this.i >= s.length) throw this.eof(this.i, 'EOF');
+      const c = s[this.i];
+      if (c === '}') {
+        this.i++;
+        break;
+      }
+      if (c === ',') {
+        this.i++;
+        continue;
+      }
+      let key: string;
+      if (c === '"' || c === "'") {
+        key = this.parseQuoted();
+      } else {
+        const start = this.i;
+        const colon = s.indexOf(':', start);
+        if (colon < 0) throw this.eof(start, 'null');
+        key = s.slice(start, colon).trim();
+        this.i = colon;
+      }
+      this.skipSpace();
+      if (this.i >= s.length) throw this.eof(this.i, 'EOF');
+      if (s[this.i] !== ':') throw this.unexpectedCharacter();
+      this.i++;
+      map.set(key, this.parseMember('}'));
+      this.skipSpace();
+      if (this.i >= s.length) throw this.eof(this.i, 'EOF');
+      const after = s[this.i];
+      if (after === ',') this.i++;
+      else if (after !== '}') throw this.unexpectedToken();
+    }
+    this.depth--;
+    return map;
+  }
+
+  private parseArray(): JavaList {
+    this.enter();
+    const s = this.s;
+    const items: Value[] = [];
+    this.i++; // [
+    for (;;) {
+      this.skipSpace();
+      if (this.i >= s.length) throw this.eof(this.i, 'EOF');
+      const c = s[this.i];
+      if (c === ']') {
+        this.i++;
+        break;
+      }
+      if (c === ',') {
+        this.i++;
+        continue;
+      }
+      items.push(this.parseMember(']'));
+      this.skipSpace();
+      if (this.i >= s.length) throw this.eof(this.i, 'EOF');
+      const after = s[this.i];
+      if (after === ',') this.i++;
+      else if (after !== ']') throw this.unexpectedToken();
+    }
+    this.depth--;
+    return new JavaList(items, 'json');
+  }
+
+  /** A value inside an object or array; unquoted values run to the next `,` or the closing bracket. */
+  private parseMember(close: '}' | ']'): Value {
+    const s = this.s;
+    this.skipSpace();
+    if (this.i >= s.length) throw this.eof(this.i, 'EOF');
+    const c = s[this.i];
+    if (c === '{') return this.parseObject();
+    if (c === '[') return this.parseArray();
+    if (c === '"' || c === "'") return this.parseQuoted();
+    if (c === ',' || c === close) throw this.unexpectedCharacter();
+    const start = this.i;
+    let end = start;
+    while (end < s.length && s[end] !== ',' && s[end] !== close) end++;
+    if (end >= s.length) throw this.eof(start, 'EOF');
+    this.i = end;
+    return unquotedValue(s.slice(start, end).trim(), start);
+  }
+
+  private parseQuoted(): string {
+    const s = this.s;
+    const quote = s[this.i]!;
+    const start = this.i + 1;
+    const close = s.indexOf(quote, start);
+    if (close < 0) throw this.eof(this.i, 'EOF');
+    const backslash = s.indexOf('\\', start);
+    if (backslash < 0 || backslash > close) {
+      // json-smart's fast path: no escapes, the text is taken as it is (raw control characters included).
+      this.i = close + 1;
+      return s.slice(start, close);
+    }
+    return this.parseEscaped(quote, start);
+  }
+
+  /** json-smart's slow path: escapes are decoded and raw control characters silently dropped. */
+  private parseEscaped(quote: string, start: number): string {
+    const s = this.s;
+    let out = '';
+    let i = start;
+    for (;;) {
+      if (i >= s.length) throw this.eof(start - 1, 'EOF');
+      const ch = s[i]!;
+      if (ch === quote) break;
+      const code = ch.charCodeAt(0);
+      if (ch === '\\') {
+        const next = s[i + 1];
+        if (next === undefined) throw this.eof(start - 1, 'EOF');
+        i += 2;
+        switch (next) {
+          case '"':
+          case "'":
+          case '\\':
+          case '/':
+            out += next;
+            break;
+          case 'b':
+            out += '\b';
+            break;
+          case 'f':
+            out += '\f';
+            break;
+          case 'n':
+            out += '\n';
+            break;
+          case 'r':
+            out += '\r';
+            break;
+          case 't':
+            out += '\t';
+            break;
+          case 'u': {
+            const hex = s.slice(i, i + 4);
+            if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new JsonParseError(`Unexpected unicode escape sequence at position ${i}.`, i);
+            out += String.fromCharCode(parseInt(hex, 16));
+            i += 4;
+            break;
+          }
+          case 'x': {
+            const hex = s.slice(i, i + 2);
+            if (!/^[0-9a-fA-F]{2}$/.test(hex)) throw new JsonParseError(`Unexpected escape sequence at position ${i}.`, i);
+            out += String.fromCharCode(parseInt(hex, 16));
+            i += 2;
+            break;
+          }
+          default:
+            // An unknown escape drops both characters.
+            break;
+        }
+        continue;
+      }
+      if ((code < 0x20 && code !== 0x1a) || code === 0x7f) {
+        i++;
+        continue;
+      }
+      out += ch;
+      i++;
+    }
+    this.i = i + 1;
+    return out;
+  }
+
+  private eof(position: number, detail: string): JsonParseError {
+    return new JsonParseError(`Unexpected End Of File position ${position}: ${detail}`, position);
+  }
+
+  private unexpectedCharacter(): JsonParseError {
+    return new JsonParseError(`Unexpected character (${this.s[this.i]}) at position ${this.i}.`, this.i);
+  }
+
+  private unexpectedToken(): JsonParseError {
+    return new JsonParseError(`Unexpected token ${this.s[this.i]} at position ${this.i}.`, this.i);
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The allow-listed `java.util.Map` methods. `keySet()`, `values()` and `entrySet()` return lists (they
+ * print and iterate exactly like Java's views; writes through them do not reach the map).
+ */
+import { JavaException } from '../exceptions.js';
+import { javaEquals } from '../equality.js';
+import { toJavaString } from '../print.js';
+import { stringHashCode, JavaList, JavaMap, MapEntry, NO_METHOD, type NoMethod, type Value } from '../values.js';
+import { mapArg, requireNonNull } from './arguments.js';
+
+function requireWritable(map: JavaMap): void {
+  if (map.readOnly) throw new JavaException('java.lang.UnsupportedOperationException', '');
+}
+
+export function invokeMap(map: JavaMap, name: string, args: Value[]): Value | NoMethod {
+  const [a, b] = args;
+  switch (args.length) {
+    case 0:
+      switch (name) {
+        case 'size':
+          return map.size;
+        case 'isEmpty':
+          return map.size === 0;
+        case 'keySet':
+          return new JavaList(map.keys());
+        case 'values':
+          return new JavaList(map.values());
+        case 'entrySet':
+          return new JavaList(map.entries().map((e) => new MapEntry(map, e.key, e.value)));
+        case 'toString':
+          return toJavaString(map);
+        case 'hashCode':
+          return stringHashCode(toJavaString(map));
+        case 'clear':
+          requireWritable(map);
+          map.clear();
+          return null;
+      }
+      return NO_METHOD;
+    case 1:
+      switch (name) {
+        case 'get':
+          return map.get(a!) ?? null;
+        case 'containsKey':
+          return map.has(a!);
+        case 'containsValue':
+          return map.values().some((v) => javaEquals(v, a!));
+        case 'remove':
+          requireWritable(map);
+          return map.delete(a!);
+        case 'putAll': {
+          const other = mapArg(a);
+          if (other === undefined) return NO_METHOD;
+          requireWritable(map);
+          for (const e of requireNonNull(other).entries()) map.set(e.key, e.value);
+          return null;
+        }
+        case 'equals':
+          return javaEquals(map, a!);
+      }
+      return NO_METHOD;
+    case 2:
+      switch (name) {
+        case 'put':
+          requireWritable(map);
+          return map.set(a!, b!);
+        case 'getOrDefault':
+          return map.has(a!) ? (map.get(a!) ?? null) : b!;
+        case 'putIfAbsent': {
+          requireWritable(map);
+          const current = map.get(a!);
+          if (current === undefined || current === null) {
+            map.set(a!, b!);
+            return null;
+          }
+          return current;
+        }
+        case 'remove': {
+          requireWritable(map);
+          if (map.has(a!) && javaEquals(map.get(a!) ?? null, b!)) {
+            map.delete(a!);
+            return true;
+          }
+          return false;
+        }
+        case 'replace':
+          requireWritable(map);
+          return map.has(a!) ? map.set(a!, b!) : null;
+      }
+      return NO_METHOD;
+  }
+  return NO_METHOD;
+}

@@ -1,0 +1,257 @@
+/**
+ * The Java value model templates see. Every value a template touches is one of:
+ *
+ * - `null` (Java null; a reference never evaluates to it on API Gateway, but containers hold it)
+ * - `string` (java.lang.String), `boolean` (java.lang.Boolean), a {@link JavaNumber}
+ * - {@link JavaChar} (java.lang.Character, from `String.charAt`)
+ * - {@link JavaMap} (LinkedHashMap, or HashMap for the maps API Gateway builds)
+ * - {@link JavaList} (ArrayList from template literals, JSONArray from JSON)
+ * - a {@link JavaObject}: `$input`, `$util`, `$foreach`, `Map.Entry`, a `#define` block, …
+ *
+ * Plain JavaScript objects never appear here, so no template can reach a JavaScript prototype.
+ */
+import { JavaBigDecimal, JavaBigInteger, JavaDouble, JavaFloat, JavaLong, type JavaNumber } from './numbers.js';
+import { javaDoubleToString } from './double-to-string.js';
+
+export type Value = null | string | boolean | JavaNumber | JavaChar | JavaMap | JavaList | JavaObject;
+
+/** Returned by method dispatch when the value's class has no method of that name and signature. */
+export const NO_METHOD: unique symbol = Symbol('no such method');
+export type NoMethod = typeof NO_METHOD;
+
+/** `java.lang.Character`. */
+export class JavaChar {
+  constructor(readonly value: string) {}
+}
+
+/** A Java object with its own allow-listed properties and methods. */
+export abstract class JavaObject {
+  /** The Java class name, used in error messages. */
+  abstract readonly className: string;
+
+  /** Velocity property access `$obj.name` (a `getName()`/`isName()` getter); `undefined` if none. */
+  property(_name: string): Value | undefined {
+    return undefined;
+  }
+
+  /** A method call; {@link NO_METHOD} when the class has no such method for these arguments. */
+  invoke(_name: string, _args: Value[]): Value | NoMethod {
+    return NO_METHOD;
+  }
+
+  /** `Object.toString()`: what the object prints as (Java's default is the class name and a hash). */
+  toJavaString(): string {
+    return this.className + '@1b6d3586';
+  }
+}
+
+/** Key identity for {@link JavaMap}: primitives stand for themselves, other keys are interned tokens. */
+type MapKey = string | number | boolean | null | object;
+
+const keyTokens = new Map<string, object>();
+
+function tokenFor(canonical: string): object {
+  let token = keyTokens.get(canonical);
+  if (!token) {
+    token = Object.freeze(Object.create(null) as object);
+    keyTokens.set(canonical, token);
+  }
+  return token;
+}
+
+/** Java `equals`-based key identity: Long 5 and Integer 5 are different keys, "5" and 5 too. */
+function mapKeyOf(key: Value): MapKey {
+  if (key === null || typeof key === 'string' || typeof key === 'number' || typeof key === 'boolean') return key;
+  if (key instanceof JavaLong) return tokenFor('L' + key.value);
+  if (key instanceof JavaBigInteger) return tokenFor('I' + key.value);
+  if (key instanceof JavaDouble) return tokenFor('D' + javaDoubleToString(key.value));
+  if (key instanceof JavaFloat) return tokenFor('F' + javaDoubleToString(key.value));
+  if (key instanceof JavaBigDecimal) return tokenFor('B' + key.unscaled + 'e' + key.scale);
+  if (key instanceof JavaChar) return tokenFor('C' + key.value);
+  return key; // maps, lists and objects: identity
+}
+
+/** `String.hashCode()`. */
+export function stringHashCode(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** `Object.hashCode()` for the key classes HashMap ordering depends on. */
+function javaHashCode(key: Value): number {
+  if (key === null) return 0;
+  if (typeof key === 'string') return stringHashCode(key);
+  if (typeof key === 'number') return key | 0;
+  if (typeof key === 'boolean') return key ? 1231 : 1237;
+  if (key instanceof JavaLong) return Number(BigInt.asIntN(32, key.value ^ (key.value >> 32n)));
+  if (key instanceof JavaChar) return key.value.charCodeAt(0);
+  return 0;
+}
+
+export type MapFlavour = 'linked' | 'hash';
+
+/**
+ * `java.util.LinkedHashMap` (JSON objects, `{…}` literals) or `java.util.HashMap` (every map API Gateway
+ * builds: `$input.params()`, `$context`, `$stageVariables`). The two differ only in iteration order; a
+ * HashMap is modelled by its bucket layout (String.hashCode, the default 16 buckets doubling at 75% load),
+ * which reproduces the key orders recorded on AWS.
+ */
+export class JavaMap {
+  private readonly data = new Map<MapKey, { key: Value; value: Value }>();
+  private capacity = 16;
+  private hashOrder: Array<{ key: Value; value: Value }> | null = null;
+  /** Bumped by structural changes (new key, removal), like Java's `modCount`. */
+  modCount = 0;
+
+  /** True for the maps inside `$context`: they print as the empty string on AWS. */
+  printsEmpty = false;
+  /** True for `$context` itself (an unmodifiable map on AWS). */
+  readOnly = false;
+  /** Maps stored into this map become copies of this map's kind (AWS's `$context` sub-maps do this). */
+  adoptsMaps = false;
+  /** Called before every write (the override maps use it to allow each key to be set once). */
+  beforeSet: ((key: Value) => void) | null = null;
+
+  constructor(readonly flavour: MapFlavour = 'linked') {}
+
+  get size(): number {
+    return this.data.size;
+  }
+
+  get(key: Value): Value | undefined {
+    const entry = this.data.get(mapKeyOf(key));
+    return entry === undefined ? undefined : entry.value;
+  }
+
+  has(key: Value): boolean {
+    return this.data.has(mapKeyOf(key));
+  }
+
+  /** `Map.put`: returns the previous value (Java null when there was none). */
+  set(key: Value, value: Value): Value {
+    if (this.beforeSet) this.beforeSet(key);
+    const k = mapKeyOf(key);
+    const stored = this.adoptsMaps && value instanceof JavaMap ? adoptMap(value, this) : value;
+    const existing = this.data.get(k);
+    if (existing) {
+      const previous = existing.value;
+      existing.value = stored;
+      return previous;
+    }
+    this.data.set(k, { key, value: stored });
+    this.modCount++;
+    if (this.flavour === 'hash') {
+      this.hashOrder = null;
+      while (this.data.size > this.capacity * 0.75) this.capacity *= 2;
+    }
+    return null;
+  }
+
+  delete(key: Value): Value {
+    const k = mapKeyOf(key);
+    const existing = this.data.get(k);
+    if (!existing) return null;
+    this.data.delete(k);
+    this.hashOrder = null;
+    this.modCount++;
+    return existing.value;
+  }
+
+  clear(): void {
+    this.data.clear();
+    this.hashOrder = null;
+    this.modCount++;
+  }
+
+  /** Entries in Java iteration order. The returned array must not be modified. */
+  entries(): ReadonlyArray<{ key: Value; value: Value }> {
+    if (this.flavour === 'linked') return [...this.data.values()];
+    if (!this.hashOrder) this.hashOrder = this.computeHashOrder();
+    return this.hashOrder;
+  }
+
+  keys(): Value[] {
+    return this.entries().map((e) => e.key);
+  }
+
+  values(): Value[] {
+    return this.entries().map((e) => e.value);
+  }
+
+  private computeHashOrder(): Array<{ key: Value; value: Value }> {
+    const mask = this.capacity - 1;
+    const all = [...this.data.values()].map((entry, insertion) => {
+      const h = javaHashCode(entry.key);
+      return { entry, bucket: (h ^ (h >>> 16)) & mask, insertion };
+    });
+    all.sort((a, b) => a.bucket - b.bucket || a.insertion - b.insertion);
+    return all.map((x) => x.entry);
+  }
+}
+
+function adoptMap(value: JavaMap, owner: JavaMap): JavaMap {
+  if (value.adoptsMaps && value.printsEmpty === owner.printsEmpty) return value;
+  const copy = new JavaMap(owner.flavour);
+  copy.printsEmpty = owner.printsEmpty;
+  copy.adoptsMaps = true;
+  for (const { key, value: v } of value.entries()) copy.set(key, v);
+  return copy;
+}
+
+/**
+ * What a list is in Java, which decides how it prints:
+ * - `list`: `java.util.ArrayList` (template literals, ranges, `keySet()`), printed `[a, b]`;
+ * - `json`: `net.minidev.json.JSONArray` (JSON arrays), printed as compact JSON;
+ * - `array`: a Java array (`String.split`), fixed-size, printed as Java prints arrays (`[Ljava.lang.String;@…`).
+ */
+export type ListFlavour = 'list' | 'json' | 'array';
+
+export class JavaList {
+  /** Bumped by structural changes, so an iteration can fail like Java's (ConcurrentModificationException). */
+  modCount = 0;
+
+  constructor(
+    readonly items: Value[] = [],
+    readonly flavour: ListFlavour = 'list',
+  ) {}
+
+  get json(): boolean {
+    return this.flavour === 'json';
+  }
+}
+
+/** `Map.Entry`, as `entrySet()` yields it: `$e.key`, `$e.value`, `$e.setValue(v)`. */
+export class MapEntry extends JavaObject {
+  readonly className = 'java.util.Map$Entry';
+
+  constructor(
+    readonly map: JavaMap,
+    readonly key: Value,
+    private current: Value,
+  ) {
+    super();
+  }
+
+  get value(): Value {
+    return this.current;
+  }
+
+  override property(name: string): Value | undefined {
+    if (name === 'key') return this.key;
+    if (name === 'value') return this.current;
+    return undefined;
+  }
+
+  override invoke(name: string, args: Value[]): Value | NoMethod {
+    if (args.length === 0 && name === 'getKey') return this.key;
+    if (args.length === 0 && name === 'getValue') return this.current;
+    if (args.length === 1 && name === 'setValue') {
+      const previous = this.current;
+      this.current = args[0]!;
+      this.map.set(this.key, this.current);
+      return previous;
+    }
+    return NO_METHOD;
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The public entry points: compile a mapping template once, render it many times.
+ */
+import { setMaxStringLength } from './java/methods/limits.js';
+import { JavaMap } from './java/values.js';
+import { buildContext, type ContextOptions } from './gateway/context.js';
+import { InputObject } from './gateway/input.js';
+import { buildParameters, userAgentOf } from './gateway/parameters.js';
+import { requestOverridesOf, responseOverridesOf } from './gateway/overrides.js';
+import type { RenderInput, RenderResult } from './gateway/request.js';
+import { UTIL } from './gateway/util/util-object.js';
+import { validateInput } from './gateway/validate-input.js';
+import { compileBlock } from './vtl/compiler/compile.js';
+import { CompileContext } from './vtl/compiler/context.js';
+import { VtlError, VtlLimitError } from './vtl/errors.js';
+import { parseTemplate } from './vtl/parser/parse.js';
+import { Frame, type Render } from './vtl/runtime/frame.js';
+import { locate } from './vtl/runtime/failures.js';
+import { DEFAULT_LIMITS, MAX_TEMPLATE_BYTES, type RenderLimits } from './vtl/runtime/limits.js';
+import { parseJsonText } from './json-result.js';
+
+export interface CompileOptions {
+  /** Limits applied to every render of this template (each render may tighten or loosen them). */
+  limits?: Partial<RenderLimits>;
+}
+
+export interface RenderOptions extends ContextOptions {
+  limits?: Partial<RenderLimits>;
+}
+
+const START = { line: 1, column: 1 };
+
+/** A template compiled to closures: render it as often as needed, it never re-parses. */
+export class CompiledTemplate {
+  private readonly renderBody: Render;
+  private readonly slotCount: number;
+  private readonly inputSlot: number;
+  private readonly utilSlot: number;
+  private readonly contextSlot: number;
+  private readonly stageVariablesSlot: number;
+  private readonly limits: RenderLimits;
+
+  /** @internal Use {@link compileTemplate}. */
+  constructor(
+    /** The template text. */
+    readonly source: string,
+    options: CompileOptions = {},
+  ) {
+    if (typeof source !== 'string') throw new TypeError('the template must be a string');
+    if (Buffer.byteLength(source, 'utf8') > MAX_TEMPLATE_BYTES) {
+      throw new VtlLimitError(`the template is larger than API Gateway's limit of 300 KB`, START, 'template-size');
+    }
+    const ctx = new CompileContext();
+    this.inputSlot = ctx.slots.slot('input');
+    this.utilSlot = ctx.slots.slot('util');
+    this.contextSlot = ctx.slots.slot('context');
+    this.stageVariablesSlot = ctx.slots.slot('stageVariables');
+    this.renderBody = compileBlock(parseTemplate(source), ctx);
+    this.slotCount = ctx.slots.size;
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+  }
+
+  /**
+   * Renders the template for one request.
+   * @throws VtlRuntimeError when rendering fails (API Gateway: 500), VtlBodyError when the template reads
+   *   a malformed JSON body (API Gateway: 400), VtlLimitError when a safety limit stops the template.
+   */
+  render(input: RenderInput = {}, options: RenderOptions = {}): RenderResult {
+    validateInput(input);
+    const limits: RenderLimits = { ...this.limits, ...options.limits };
+    const bodyText = bodyTextOf(input.body);
+    const params = buildParameters(input.path, input.query, input.headers);
+    const { context, overrides } = buildContext(input.context, userAgentOf(input.headers), input.path ?? {}, options);
+    const stageVariables = new JavaMap('hash');
+    for (const [k, v] of Object.entries(input.stageVariables ?? {})) stageVariables.set(k, String(v));
+
+    const frame = new Frame(this.slotCount, limits);
+    frame.vars[this.inputSlot] = new InputObject(bodyText === '' ? '{}' : bodyText, params);
+    frame.vars[this.utilSlot] = UTIL;
+    frame.vars[this.contextSlot] = context;
+    frame.vars[this.stageVariablesSlot] = stageVariables;
+
+    const previous = setMaxStringLength(limits.maxOutputLength);
+    try {
+      this.renderBody(frame);
+    } catch (e) {
+      throw e instanceof VtlError ? e : locate(e, START, 'rendering');
+    } finally {
+      setMaxStringLength(previous);
+    }
+    const body = frame.out;
+    return {
+      body,
+      json: () => parseJsonText(body),
+      requestOverride: requestOverridesOf(overrides),
+      responseOverride: responseOverridesOf(overrides),
+      warnings: [...frame.warnings],
+    };
+  }
+}
+
+function bodyTextOf(body: RenderInput['body']): string {
+  if (body === undefined || body === null) return '';
+  if (typeof body === 'string') return body;
+  return JSON.stringify(body);
+}
+
+/**
+ * Compiles a mapping template.
+ * @throws VtlSyntaxError (with `line` and `column`) when the template does not parse;
+ *   VtlLimitError when it is over API Gateway's 300 KB limit.
+ */
+export function compileTemplate(source: string, options?: CompileOptions): CompiledTemplate {
+  return new CompiledTemplate(source, options);
+}
+
+/** Compiles and renders in one call (compile once with {@link compileTemplate} to render many times). */
+export function renderTemplate(source: string, input?: RenderInput, options?: RenderOptions & CompileOptions): RenderResult {
+  return compileTemplate(source, options).render(input, options);
+}

@@ -1,0 +1,8 @@
+/** What compilation of one template shares: the variable slots (sub-templates and blocks included). */
+import { SlotTable } from '../runtime/frame.js';
+
+export class CompileContext {
+  readonly slots = new SlotTable();
+  /** Depth of `#foreach` nesting at the point being compiled (`#break` outside a loop stops the template). */
+  loopDepth = 0;
+}

@@ -1,0 +1,184 @@
+/**
+ * `#foreach($item in $collection) … #end` as Velocity 1.7 runs it on API Gateway:
+ *
+ * - lists iterate their elements, maps their values; anything else (a string, a number, `""`) not at all;
+ * - `$foreach.index/count/hasNext/first/last/parent`, `$velocityCount` (from 1) and `$velocityHasNext`;
+ * - the loop variable and those names are restored afterwards (or removed if they were unset);
+ * - the loop stops silently after 1000 iterations (API Gateway's limit; reported as a warning);
+ * - changing the list's size inside the loop fails like Java (ConcurrentModificationException).
+ */
+import { JavaException } from '../../java/exceptions.js';
+import { JavaList, JavaMap, JavaObject, NO_METHOD, type NoMethod, type Value } from '../../java/values.js';
+import type { ForeachNode, Position } from '../ast.js';
+import type { CompileContext } from '../compiler/context.js';
+import { compileBlock } from '../compiler/compile.js';
+import { compileExpression } from '../compiler/expressions.js';
+import { BREAK, NORMAL, STOP, type Frame, type Render } from '../runtime/frame.js';
+import { locate } from '../runtime/failures.js';
+
+/** A live view of a collection, so `hasNext` and modification checks behave like Java's iterator. */
+interface Cursor {
+  hasNext(): boolean;
+  next(): Value;
+}
+
+/** `$foreach`. */
+export class ForeachScope extends JavaObject {
+  readonly className = 'org.apache.velocity.runtime.directive.ForeachScope';
+  index = -1;
+
+  constructor(
+    private readonly cursor: Cursor,
+    readonly parent: ForeachScope | null,
+  ) {
+    super();
+  }
+
+  get count(): number {
+    return this.index + 1;
+  }
+
+  hasNext(): boolean {
+    return this.cursor.hasNext();
+  }
+
+  private topmost(): ForeachScope {
+    let scope: ForeachScope = this;
+    while (scope.parent) scope = scope.parent;
+    return scope;
+  }
+
+  override property(name: string): Value | undefined {
+    switch (name) {
+      case 'index':
+        return this.index;
+      case 'count':
+        return this.count;
+      case 'hasNext':
+        return this.hasNext();
+      case 'first':
+        return this.index === 0;
+      case 'last':
+        return !this.hasNext();
+      case 'parent':
+        return this.parent;
+      case 'topmost':
+        return this.topmost();
+    }
+    return undefined;
+  }
+
+  override invoke(name: string, args: Value[]): Value | NoMethod {
+    if (args.length !== 0) return NO_METHOD;
+    switch (name) {
+      case 'getIndex':
+        return this.index;
+      case 'getCount':
+        return this.count;
+      case 'hasNext':
+      case 'getHasNext':
+        return this.hasNext();
+      case 'isFirst':
+      case 'getFirst':
+        return this.index === 0;
+      case 'isLast':
+      case 'getLast':
+        return !this.hasNext();
+      case 'getParent':
+        return this.parent;
+      case 'getTopmost':
+        return this.topmost();
+    }
+    return NO_METHOD;
+  }
+}
+
+function concurrentModification(): JavaException {
+  return new JavaException('java.util.ConcurrentModificationException', '');
+}
+
+function cursorOver(collection: Value): Cursor | null {
+  if (collection instanceof JavaList) {
+    const items = collection.items;
+    let i = 0;
+    if (collection.flavour === 'array') return { hasNext: () => i < items.length, next: () => items[i++]! };
+    const expected = collection.modCount;
+    return {
+      hasNext: () => i !== items.length,
+      next: () => {
+        if (collection.modCount !== expected || i >= items.length) throw concurrentModification();
+        return items[i++]!;
+      },
+    };
+  }
+  if (collection instanceof JavaMap) {
+    const values = collection.values();
+    const expected = collection.modCount;
+    let i = 0;
+    return {
+      hasNext: () => i < values.length,
+      next: () => {
+        if (collection.modCount !== expected) throw concurrentModification();
+        return values[i++]!;
+      },
+    };
+  }
+  return null;
+}
+
+export function compileForeach(node: ForeachNode, ctx: CompileContext): Render {
+  const iterable = compileExpression(node.iterable, ctx);
+  const itemSlot = ctx.slots.slot(node.variable);
+  const scopeSlot = ctx.slots.slot('foreach');
+  const countSlot = ctx.slots.slot('velocityCount');
+  const hasNextSlot = ctx.slots.slot('velocityHasNext');
+  ctx.loopDepth++;
+  const body = compileBlock(node.body, ctx);
+  ctx.loopDepth--;
+  const position: Position = node.position;
+
+  return (f: Frame) => {
+    const cursor = cursorOver(iterable(f));
+    if (!cursor) return NORMAL;
+    const vars = f.vars;
+    const savedItem = vars[itemSlot];
+    const savedScope = vars[scopeSlot];
+    const savedCount = vars[countSlot];
+    const savedHasNext = vars[hasNextSlot];
+    const scope = new ForeachScope(cursor, savedScope instanceof ForeachScope ? savedScope : null);
+    vars[scopeSlot] = scope;
+    const max = f.limits.maxLoopIterations;
+    let status = NORMAL as number;
+    try {
+      while (cursor.hasNext()) {
+        if (scope.index + 1 >= max) {
+          f.warn(`#foreach stopped after ${max} iterations (API Gateway's limit) at line ${position.line}`);
+          break;
+        }
+        f.tick(1, position);
+        let item: Value;
+        try {
+          item = cursor.next();
+        } catch (e) {
+          throw locate(e, position, '#foreach');
+        }
+        scope.index++;
+        vars[itemSlot] = item;
+        vars[countSlot] = scope.index + 1;
+        vars[hasNextSlot] = cursor.hasNext();
+        status = body(f);
+        if (status === BREAK) {
+          status = NORMAL;
+          break;
+        }
+        if (status === STOP) break;
+      }
+    } finally {
+      vars[itemSlot] = savedItem;
+      vars[scopeSlot] = savedScope;
+      vars[countSlot] = savedCount;
+      vars[hasNextSlot] = savedHasNext;
+    }
+    return status as typeof NORMAL | typeof STOP;
+  };
+}

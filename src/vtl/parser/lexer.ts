@@ -1,0 +1,314 @@
+/**
+ * Splits a template into text and constructs the way Velocity 1.7's lexer does, applying its whitespace
+ * rules (docs: whitespace.md, rules R1–R13) as it goes:
+ *
+ * - a directive's closing `)`, `#else` and `#end` swallow trailing blanks plus one line break;
+ * - `#set` also swallows the blanks before it when they start at a token boundary;
+ * - `##` comments swallow their line break, `#* *#` only themselves;
+ * - unknown `#name(...)` (including macro calls and `#evaluate`) print exactly as written;
+ * - `\` escapes references and directives.
+ *
+ * Each reference and directive is handed on as a source span (with its literals) for velocityjs to parse.
+ */
+import { VtlSyntaxError } from '../errors.js';
+import { ExpressionScanner, type ArgumentToken, type LiteralSpan } from './scan-expression.js';
+import type { LineIndex } from './source.js';
+
+export type LexToken =
+  | { kind: 'text'; text: string; start: number }
+  | { kind: 'reference'; start: number; end: number; literals: LiteralSpan[] }
+  | {
+      kind: 'directive';
+      name: DirectiveName;
+      start: number;
+      /** Offset of the argument text (after `(`). */
+      argsStart: number;
+      /** Offset of the closing `)`. */
+      argsEnd: number;
+      literals: LiteralSpan[];
+      tokens: ArgumentToken[];
+    }
+  | { kind: 'else' | 'end' | 'stop' | 'break'; start: number };
+
+export type DirectiveName = 'set' | 'if' | 'elseif' | 'foreach' | 'define' | 'macro' | 'include' | 'parse' | 'break';
+
+/** Directives Velocity 1.7 on API Gateway knows (`#evaluate` is removed there, so it prints literally). */
+const BLOCK_OR_LINE_DIRECTIVES = new Set(['foreach', 'define', 'macro', 'include', 'parse', 'break']);
+/** Names an escaped `\#name` counts as a directive for (the escape's backslash is then consumed). */
+const ESCAPABLE = new Set(['if', 'else', 'elseif', 'end', 'set', 'stop', ...BLOCK_OR_LINE_DIRECTIVES]);
+
+const SET_DIRECTIVE = /^#(?:set|\{set\}) *\(/;
+const WORD = /^#(?:\{([a-zA-Z_@][a-zA-Z0-9_@]*)\}|([a-zA-Z_@][a-zA-Z0-9_@]*))/;
+
+export function lex(src: string, lines: LineIndex): LexToken[] {
+  return new Lexer(src, lines).run();
+}
+
+class Lexer {
+  private i = 0;
+  private atBoundary = true;
+  private readonly tokens: LexToken[] = [];
+
+  constructor(
+    private readonly src: string,
+    private readonly lines: LineIndex,
+  ) {}
+
+  private error(message: string, offset: number): VtlSyntaxError {
+    return new VtlSyntaxError(message, this.lines.position(offset));
+  }
+
+  /** Literal text (starting at the current offset); not a token boundary. */
+  private text(text: string): void {
+    if (text) this.tokens.push({ kind: 'text', text, start: this.i });
+    this.atBoundary = false;
+  }
+
+  /** Text produced by a construct (an escape, a raw block, a literal directive): a token boundary. */
+  private constructText(text: string): void {
+    if (text) this.tokens.push({ kind: 'text', text, start: this.i });
+    this.atBoundary = true;
+  }
+
+  run(): LexToken[] {
+    const s = this.src;
+    while (this.i < s.length) {
+      const c = s[this.i];
+      if (c === '\\') this.backslashes();
+      else if (c === '$') this.dollar();
+      else if (c === '#') this.hash();
+      else this.textRun();
+    }
+    return this.tokens;
+  }
+
+  private textRun(): void {
+    const s = this.src;
+    let j = this.i;
+    while (j < s.length && s[j] !== '$' && s[j] !== '#' && s[j] !== '\\') j++;
+    const run = s.slice(this.i, j);
+    // R3: blanks that start at a token boundary belong to a following #set and print nothing.
+    if (!(this.atBoundary && /^[ \t]+$/.test(run) && SET_DIRECTIVE.test(s.slice(j, j + 16)))) this.text(run);
+    this.i = j;
+  }
+
+  /** After a directive's `)` or `#else`/`#end`: trailing blanks plus one line break are swallowed. */
+  private swallowLineEnd(from: number): number {
+    const s = this.src;
+    let j = from;
+    while (s[j] === ' ' || s[j] === '\t') j++;
+    if (s[j] === '\n') return j + 1;
+    if (s[j] === '\r') return s[j + 1] === '\n' ? j + 2 : j + 1;
+    return from;
+  }
+
+  private dollar(): void {
+    const s = this.src;
+    const scanner = new ExpressionScanner(s, this.lines);
+    const end = scanner.scanReference(this.i);
+    if (end !== null) {
+      this.tokens.push({ kind: 'reference', start: this.i, end, literals: scanner.literals });
+      this.i = end;
+      this.atBoundary = true;
+      return;
+    }
+    if (s[this.i + 1] === '!' && this.i + 2 >= s.length) throw this.error("'$!' at the end of the template", this.i);
+    // A lone `$` directly before blanks and #set is dropped along with them (1.7 lexer quirk).
+    const m = /^\$!?[ \t]*(?=#(?:set|\{set\}) *\()/.exec(s.slice(this.i, this.i + 64));
+    if (m && /[ \t]/.test(m[0])) {
+      this.i += m[0].length;
+      this.atBoundary = true;
+      return;
+    }
+    this.text('$');
+    this.i++;
+  }
+
+  private hash(): void {
+    const s = this.src;
+    const start = this.i;
+    if (s.startsWith('##', start)) {
+      let j = start + 2;
+      while (j < s.length && s[j] !== '\n' && s[j] !== '\r') j++;
+      this.i = j >= s.length ? j : s[j] === '\r' && s[j + 1] === '\n' ? j + 2 : j + 1;
+      this.atBoundary = true;
+      return;
+    }
+    if (s.startsWith('#*', start)) {
+      const close = s.indexOf('*#', start + 2);
+      this.i = close < 0 ? s.length : close + 2;
+      this.atBoundary = true;
+      return;
+    }
+    if (s.startsWith('#[[', start)) {
+      const close = s.indexOf(']]#', start + 3);
+      if (close < 0) throw this.error("unclosed '#[[': missing ']]#'", start);
+      this.constructText(s.slice(start + 3, close));
+      this.i = close + 3;
+      return;
+    }
+    const set = SET_DIRECTIVE.exec(s.slice(start, start + 16));
+    if (set) {
+      this.directive('set', start, start + set[0].length);
+      return;
+    }
+    const word = WORD.exec(s.slice(start, start + 256));
+    if (!word) {
+      // A lone `#` directly before blanks and #set is dropped along with them (1.7 lexer quirk).
+      const m = /^#[ \t]+(?=#(?:set|\{set\}) *\()/.exec(s.slice(start, start + 64));
+      if (m) {
+        this.i += m[0].length;
+        this.atBoundary = true;
+        return;
+      }
+      this.text('#');
+      this.i++;
+      return;
+    }
+    const name = word[1] ?? word[2]!;
+    const afterWord = start + word[0].length;
+    switch (name) {
+      case 'end':
+      case 'else':
+        this.tokens.push({ kind: name, start });
+        this.i = this.swallowLineEnd(afterWord);
+        this.atBoundary = true;
+        return;
+      case 'stop':
+        this.tokens.push({ kind: 'stop', start });
+        this.i = afterWord;
+        this.atBoundary = true;
+        return;
+      case 'if':
+      case 'elseif': {
+        const open = this.openParenthesis(afterWord);
+        if (open < 0) throw this.error(`#${name} must be followed by a condition in parentheses`, start);
+        this.directive(name, start, open + 1);
+        return;
+      }
+      case 'set':
+        if (this.openParenthesis(afterWord) >= 0) {
+          throw this.error('only spaces may stand between #set and its parenthesis', start);
+        }
+        this.constructText(word[0]);
+        this.i = afterWord;
+        return;
+    }
+    const open = this.openParenthesis(afterWord);
+    if (BLOCK_OR_LINE_DIRECTIVES.has(name)) {
+      if (open >= 0) {
+        this.directive(name as DirectiveName, start, open + 1);
+        return;
+      }
+      if (name === 'break') {
+        this.tokens.push({ kind: 'break', start });
+        this.i = afterWord;
+        this.atBoundary = true;
+        return;
+      }
+      throw this.error(`#${name} requires arguments in parentheses`, start);
+    }
+    if (open < 0) {
+      this.constructText(word[0]);
+      this.i = afterWord;
+      return;
+    }
+    // An unknown directive or a macro call: on API Gateway it prints exactly as written,
+    // including the blanks and line break its `)` swallows. Its arguments must still parse.
+    const scanner = new ExpressionScanner(s, this.lines);
+    const group = scanner.scanGroup(open + 1, ')');
+    validateDirectiveArguments(group.tokens, name, (m, at) => this.error(m, at));
+    const end = this.swallowLineEnd(group.end);
+    this.constructText(s.slice(start, end));
+    this.i = end;
+  }
+
+  /** The offset of `(` after optional whitespace (line breaks included), or -1. */
+  private openParenthesis(from: number): number {
+    const s = this.src;
+    let j = from;
+    while (s[j] === ' ' || s[j] === '\t' || s[j] === '\n' || s[j] === '\r') j++;
+    return s[j] === '(' ? j : -1;
+  }
+
+  private directive(name: DirectiveName, start: number, argsStart: number): void {
+    const scanner = new ExpressionScanner(this.src, this.lines);
+    const group = scanner.scanGroup(argsStart, ')');
+    if (name === 'macro' || name === 'include' || name === 'parse' || name === 'break') {
+      validateDirectiveArguments(group.tokens, name, (m, at) => this.error(m, at));
+    }
+    if (name === 'macro' && group.tokens[0]?.kind !== 'word') {
+      throw this.error('a #macro declaration requires a name as its first argument', start);
+    }
+    this.tokens.push({
+      kind: 'directive',
+      name,
+      start,
+      argsStart,
+      argsEnd: group.end - 1,
+      literals: scanner.literals,
+      tokens: group.tokens,
+    });
+    this.i = this.swallowLineEnd(group.end);
+    this.atBoundary = true;
+  }
+
+  private backslashes(): void {
+    const s = this.src;
+    const start = this.i;
+    let j = start;
+    while (s[j] === '\\') j++;
+    const n = j - start;
+    if (s[j] === '$') {
+      const scanner = new ExpressionScanner(s, this.lines);
+      const end = scanner.scanReference(j);
+      if (end !== null) {
+        // Each pair prints one backslash; an odd one left over escapes the reference.
+        this.constructText('\\'.repeat(n >> 1));
+        if (n % 2 === 1) this.constructText(s.slice(j, end));
+        else this.tokens.push({ kind: 'reference', start: j, end, literals: scanner.literals });
+        this.i = end;
+        this.atBoundary = true;
+        return;
+      }
+      this.constructText(s.slice(start, j));
+      this.i = j;
+      return;
+    }
+    if (s[j] === '#') {
+      const word = WORD.exec(s.slice(j, j + 256));
+      if (word) {
+        const name = word[1] ?? word[2]!;
+        const known = ESCAPABLE.has(name);
+        if (n % 2 === 1) {
+          // `\#if` prints `#if`; `\\\#if` prints `\#if`; an unknown `\#foo` prints unchanged.
+          this.constructText(known ? '\\'.repeat(n >> 1) + word[0] : s.slice(start, j) + word[0]);
+          this.i = j + word[0].length;
+          return;
+        }
+        // `\\#if(...)`: the pairs print one backslash each before a directive, two otherwise.
+        this.constructText(known && name !== 'set' ? '\\'.repeat(n >> 1) : s.slice(start, j));
+        this.i = j;
+        return;
+      }
+    }
+    this.constructText(s.slice(start, j));
+    this.i = j;
+  }
+}
+
+/**
+ * The arguments of `#name(...)` for pluggable directives and macro calls: references, words, strings,
+ * numbers, lists, ranges, maps and booleans, separated by blanks or commas (Velocity 1.7 `DirectiveArg`).
+ */
+function validateDirectiveArguments(
+  tokens: ArgumentToken[],
+  name: string,
+  error: (message: string, offset: number) => VtlSyntaxError,
+): void {
+  for (const t of tokens) {
+    if (t.kind === 'operator' || t.kind === 'group') {
+      throw error(`invalid argument '${t.text}' in #${name}(...): expected a reference, word, literal, list or map`, t.start);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Turns what Java code (or our limits) threw while a construct ran into a located VtlError.
+ */
+import { JavaException } from '../../java/exceptions.js';
+import { JsonParseError } from '../../java/json-parse.js';
+import { JavaDepthError } from '../../java/nesting.js';
+import { StringSizeLimitError } from '../../java/methods/limits.js';
+import type { Position } from '../ast.js';
+import { BodyNotJson, VtlBodyError, VtlError, VtlLimitError, VtlRuntimeError } from '../errors.js';
+
+export function locate(error: unknown, position: Position, doing: string): VtlError {
+  if (error instanceof VtlError) return error;
+  if (error instanceof BodyNotJson) return new VtlBodyError(error.parserMessage, position);
+  if (error instanceof StringSizeLimitError) {
+    return new VtlLimitError(`${doing} built a string longer than ${error.limit} characters`, position, 'string');
+  }
+  if (error instanceof JavaDepthError) return new VtlLimitError(`${doing}: ${error.message}`, position, 'depth');
+  if (error instanceof JavaException) return new VtlRuntimeError(`${doing} threw ${error.message}`, position, { cause: error });
+  if (error instanceof JsonParseError) {
+    return new VtlRuntimeError(`${doing} failed: invalid JSON: ${error.message}`, position, { cause: error });
+  }
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return new VtlLimitError(`${doing}: nesting too deep`, position, 'depth');
+  }
+  return new VtlRuntimeError(`${doing} failed: ${(error as Error)?.message ?? String(error)}`, position, { cause: error });
+}
