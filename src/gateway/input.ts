@@ -96,6 +96,7 @@ export class InputObject extends JavaObject {
   private path(jsonPath: string | null): Value {
     if (jsonPath === null) throw new JavaException('java.lang.IllegalArgumentException', 'path can not be null or empty');
     const document = this.parsed();
+    if (document === null) throw new JavaException('java.lang.IllegalArgumentException', 'json can not be null');
     try {
       const v = readJsonPath(document, jsonPath);
       return v === NOT_FOUND ? null : v;

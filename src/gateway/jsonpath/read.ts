@@ -36,9 +36,9 @@ function step(v: Value, segment: PathSegment): Value | typeof NOT_FOUND {
     return v.get(segment.name)!;
   }
   if (segment.kind === 'index') {
-    if (!(v instanceof JavaList)) return NOT_FOUND;
-    const i = segment.index < 0 ? v.items.length + segment.index : segment.index;
-    return i >= 0 && i < v.items.length ? v.items[i]! : NOT_FOUND;
+    // Jayway 2.0 (the API Gateway era) finds nothing at a negative index.
+    if (!(v instanceof JavaList) || segment.index < 0) return NOT_FOUND;
+    return segment.index < v.items.length ? v.items[segment.index]! : NOT_FOUND;
   }
   return NOT_FOUND;
 }

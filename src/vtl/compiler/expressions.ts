@@ -8,7 +8,7 @@ import { checkStringSize } from '../../java/methods/limits.js';
 import { isJavaNumber, toInt } from '../../java/numbers.js';
 import { JavaList, JavaMap, type Value } from '../../java/values.js';
 import type { Expression, Position } from '../ast.js';
-import type { Evaluate } from '../runtime/frame.js';
+import type { Evaluate, Frame } from '../runtime/frame.js';
 import { locate } from '../runtime/failures.js';
 import type { CompileContext } from './context.js';
 import { compileBlock } from './compile.js';
@@ -45,8 +45,8 @@ export function compileExpression(expr: Expression, ctx: CompileContext): Evalua
     case 'range':
       return compileRange(compileExpression(expr.from, ctx), compileExpression(expr.to, ctx), expr.position);
     case 'not': {
-      const operand = compileExpression(expr.operand, ctx);
-      return (f) => !isTruthy(operand(f));
+      const operand = compileCondition(expr.operand, ctx);
+      return (f) => !operand(f);
     }
     case 'binary':
       return compileBinary(expr, ctx);
@@ -74,15 +74,61 @@ function compileRange(from: Evaluate, to: Evaluate, position: Position): Evaluat
   };
 }
 
+/**
+ * An expression in a boolean position (`#if`, `#elseif`, the operands of `&&`, `||`, `!`). Velocity 1.7
+ * asks each node to *evaluate*, and only references (by their value), `true`, comparisons and logical
+ * operators answer; a literal string, number, list, map, range or arithmetic expression evaluates to
+ * false without being computed — so `#if("")` and `#if(1 + 1)` are false although `""` and `2` are truthy.
+ */
+export function compileCondition(expr: Expression, ctx: CompileContext): (frame: Frame) => boolean {
+  switch (expr.kind) {
+    case 'reference': {
+      const value = compileReference(expr.reference, ctx);
+      return (f) => isTruthy(value(f));
+    }
+    case 'literal': {
+      const result = expr.value === true;
+      return () => result;
+    }
+    case 'not': {
+      const operand = compileCondition(expr.operand, ctx);
+      return (f) => !operand(f);
+    }
+    case 'binary':
+      switch (expr.operator) {
+        case '&&': {
+          const left = compileCondition(expr.left, ctx);
+          const right = compileCondition(expr.right, ctx);
+          return (f) => left(f) && right(f);
+        }
+        case '||': {
+          const left = compileCondition(expr.left, ctx);
+          const right = compileCondition(expr.right, ctx);
+          return (f) => left(f) || right(f);
+        }
+        case '==':
+        case '!=':
+        case '<':
+        case '<=':
+        case '>':
+        case '>=': {
+          const value = compileBinary(expr, ctx);
+          return (f) => value(f) === true;
+        }
+        default:
+          return () => false;
+      }
+    default:
+      return () => false;
+  }
+}
+
 function compileBinary(expr: Extract<Expression, { kind: 'binary' }>, ctx: CompileContext): Evaluate {
+  if (expr.operator === '&&' || expr.operator === '||') return compileCondition(expr, ctx);
   const left = compileExpression(expr.left, ctx);
   const right = compileExpression(expr.right, ctx);
   const position = expr.position;
   switch (expr.operator) {
-    case '&&':
-      return (f) => isTruthy(left(f)) && isTruthy(right(f));
-    case '||':
-      return (f) => isTruthy(left(f)) || isTruthy(right(f));
     case '==':
       return (f) => velocityEquals(left(f), right(f));
     case '!=':

@@ -9,7 +9,7 @@
 import { parse as velocityParse } from 'velocityjs';
 import type { Expression, Position, Reference, ReferenceStep, TemplateNode, BinaryOperator } from '../ast.js';
 import { VtlSyntaxError } from '../errors.js';
-import type { LiteralSpan } from './scan-expression.js';
+import type { ArgumentToken, LiteralSpan } from './scan-expression.js';
 import type { LineIndex } from './source.js';
 
 /** velocityjs AST nodes, as far as we read them. */
@@ -195,15 +195,25 @@ export class FragmentParser {
     return this.expression(node.condition, f, argsStart);
   }
 
-  parseForeach(start: number, argsStart: number, argsEnd: number, literals: LiteralSpan[]): { variable: string; iterable: Expression } {
-    const f = this.fragment(argsStart, argsEnd, literals, '#foreach(', ')#end');
-    const ast = this.run(f, '#foreach');
-    const block = ast[0] as unknown as VNode[] | undefined;
-    const node = Array.isArray(block) ? block[0] : undefined;
-    if (ast.length !== 1 || !node || node.type !== 'foreach' || !node.from || typeof node.to !== 'string') {
-      throw this.error('invalid #foreach: expected #foreach($item in <list>)', start);
+  /**
+   * `#foreach($item in <arg>)`: velocityjs only accepts some iterables (not a map literal), so the
+   * `$item in` part is checked here and the iterable parsed as an expression of its own.
+   */
+  parseForeach(start: number, tokens: ArgumentToken[], literals: LiteralSpan[]): { variable: string; iterable: Expression } {
+    const [item, keyword, iterable, extra] = tokens;
+    const name = item?.kind === 'reference' ? /^\$!?\{?([a-zA-Z_][\w-]*)\}?$/.exec(item.text)?.[1] : undefined;
+    // Velocity 1.7 does not check the middle word (`#foreach($i on $list)` works on AWS).
+    if (!name || keyword?.kind !== 'word' || !iterable || extra) {
+      throw this.error('invalid #foreach: expected #foreach($item in <list>)', extra?.start ?? start);
     }
-    return { variable: node.to, iterable: this.expression(node.from, f, argsStart) };
+    if (iterable.kind === 'operator' || iterable.kind === 'comma' || iterable.kind === 'group' || iterable.kind === 'word') {
+      throw this.error(`invalid #foreach: '${iterable.text}' cannot be iterated`, iterable.start);
+    }
+    const f = this.fragment(iterable.start, iterable.end, literals, '#set($vtlForeachItems = ', ')');
+    const ast = this.run(f, '#foreach');
+    const node = ast[0];
+    if (ast.length !== 1 || !node || node.type !== 'set' || !node.equal) throw this.error('invalid #foreach', start);
+    return { variable: name, iterable: this.expression(node.equal[1], f, iterable.start) };
   }
 
   parseDefine(start: number, argsStart: number, argsEnd: number, literals: LiteralSpan[]): string {

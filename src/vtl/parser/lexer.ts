@@ -40,8 +40,12 @@ const ESCAPABLE = new Set(['if', 'else', 'elseif', 'end', 'set', 'stop', ...BLOC
 const SET_DIRECTIVE = /^#(?:set|\{set\}) *\(/;
 const WORD = /^#(?:\{([a-zA-Z_@][a-zA-Z0-9_@]*)\}|([a-zA-Z_@][a-zA-Z0-9_@]*))/;
 
-export function lex(src: string, lines: LineIndex): LexToken[] {
-  return new Lexer(src, lines).run();
+/**
+ * `inString`: the text is the body of an interpolated string literal, where a `$` or `#` at the very end
+ * is plain text (at the end of a template it is a lexical error).
+ */
+export function lex(src: string, lines: LineIndex, inString = false): LexToken[] {
+  return new Lexer(src, lines, inString).run();
 }
 
 class Lexer {
@@ -52,6 +56,7 @@ class Lexer {
   constructor(
     private readonly src: string,
     private readonly lines: LineIndex,
+    private readonly inString: boolean,
   ) {}
 
   private error(message: string, offset: number): VtlSyntaxError {
@@ -112,7 +117,12 @@ class Lexer {
       this.atBoundary = true;
       return;
     }
-    if (s[this.i + 1] === '!' && this.i + 2 >= s.length) throw this.error("'$!' at the end of the template", this.i);
+    if (this.i + 1 >= s.length || (s[this.i + 1] === '!' && this.i + 2 >= s.length)) {
+      if (!this.inString) throw this.error(`'${s.slice(this.i)}' at the end of the template`, this.i);
+      this.text('$'); // 1.7 prints a trailing `$!` of a string literal as `$`
+      this.i = s.length;
+      return;
+    }
     // A lone `$` directly before blanks and #set is dropped along with them (1.7 lexer quirk).
     const m = /^\$!?[ \t]*(?=#(?:set|\{set\}) *\()/.exec(s.slice(this.i, this.i + 64));
     if (m && /[ \t]/.test(m[0])) {
@@ -135,6 +145,7 @@ class Lexer {
       return;
     }
     if (s.startsWith('#*', start)) {
+      if (start + 2 >= s.length && !this.inString) throw this.error("'#*' at the end of the template", start);
       const close = s.indexOf('*#', start + 2);
       this.i = close < 0 ? s.length : close + 2;
       this.atBoundary = true;
@@ -152,6 +163,7 @@ class Lexer {
       this.directive('set', start, start + set[0].length);
       return;
     }
+    if (start + 1 >= s.length && !this.inString) throw this.error("'#' at the end of the template", start);
     const word = WORD.exec(s.slice(start, start + 256));
     if (!word) {
       // A lone `#` directly before blanks and #set is dropped along with them (1.7 lexer quirk).

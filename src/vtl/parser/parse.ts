@@ -20,23 +20,22 @@ interface OpenBlock {
   sawElse: boolean;
 }
 
-/** Parses a template; `origin` shifts positions when the text is a string literal inside another template. */
-export function parseTemplate(src: string, origin: Position = { line: 1, column: 1 }): TemplateNode[] {
-  const lines = new LineIndex(src);
-  const shift = (p: Position): Position =>
-    p.line === 1 ? { line: origin.line, column: origin.column + p.column - 1 } : { line: origin.line + p.line - 1, column: p.column };
-  try {
-    return build(src, lines);
-  } catch (e) {
-    if (e instanceof VtlSyntaxError && (origin.line !== 1 || origin.column !== 1)) {
-      throw new VtlSyntaxError(e.reason, shift({ line: e.line, column: e.column }));
-    }
-    throw e;
-  }
+/** Parses a template. */
+export function parseTemplate(src: string): TemplateNode[] {
+  return parseText(src, null);
 }
 
-function build(src: string, lines: LineIndex): TemplateNode[] {
-  const fragments = new FragmentParser(src, lines, (text, position) => parseTemplate(text, position));
+/** Parses an interpolated string literal's body; positions are shifted to where it sits in the template. */
+export function parseStringTemplate(src: string, origin: Position): TemplateNode[] {
+  return parseText(src, origin);
+}
+
+function parseText(src: string, origin: Position | null): TemplateNode[] {
+  return build(src, new LineIndex(src, origin ?? undefined), origin !== null);
+}
+
+function build(src: string, lines: LineIndex, inString: boolean): TemplateNode[] {
+  const fragments = new FragmentParser(src, lines, parseStringTemplate);
   const root: TemplateNode[] = [];
   const stack: OpenBlock[] = [];
   let current = root;
@@ -52,7 +51,7 @@ function build(src: string, lines: LineIndex): TemplateNode[] {
     current = block.body;
   };
 
-  for (const token of lex(src, lines)) {
+  for (const token of lex(src, lines, inString)) {
     switch (token.kind) {
       case 'text':
         push({ kind: 'text', text: token.text, position: at(token.start) });
@@ -109,7 +108,7 @@ function build(src: string, lines: LineIndex): TemplateNode[] {
             break;
           }
           case 'foreach': {
-            const { variable, iterable } = fragments.parseForeach(token.start, token.argsStart, token.argsEnd, token.literals);
+            const { variable, iterable } = fragments.parseForeach(token.start, token.tokens, token.literals);
             const body: TemplateNode[] = [];
             open({ kind: 'foreach', body, node: { kind: 'foreach', variable, iterable, body, position }, position, sawElse: false });
             break;

@@ -93,16 +93,16 @@ export class ExpressionScanner {
         let j = i + 1;
         while (isIdentifierChar(s[j])) j++;
         if (s[j] === '(') {
-          const mark = this.literals.length;
-          try {
-            j = this.scanGroup(j + 1, ')').end;
-          } catch (e) {
-            // `$a.b(` with no closing parenthesis: 1.7 reads `$a.b` and prints the `(` as text.
-            if (!(e instanceof UnclosedError)) throw e;
-            this.literals.length = mark;
+          if (j + 1 >= s.length) {
+            // `$a.b(` at the very end: 1.7 reads `$a.b` and prints the `(` as text.
             i = j;
             break;
           }
+          const group = this.scanGroup(j + 1, ')');
+          if (group.tokens.length === 0 && group.end - j > 2) {
+            throw this.error(`blanks between the parentheses of ${s.slice(start, j)}() are not allowed in Velocity 1.7`, j);
+          }
+          j = group.end;
         }
         i = j;
       } else {
