@@ -102,7 +102,7 @@ export class CompiledTemplate {
 function bodyTextOf(body: RenderInput['body']): string {
   if (body === undefined || body === null) return '';
   if (typeof body === 'string') return body;
-  return JSON.stringify(body);
+  return JSON.stringify(body) ?? '';
 }
 
 /**

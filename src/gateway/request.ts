@@ -79,8 +79,8 @@ export interface GatewayContext {
 }
 
 export interface RenderInput {
-  /** The payload: raw text, or a value that is serialised as JSON. Empty or absent reads `{}`. */
-  body?: string | object | null;
+  /** The payload: raw text, or any other value, which is serialised as JSON. Empty or absent reads `{}`. */
+  body?: string | object | number | boolean | null;
   headers?: Record<string, ParameterValue>;
   query?: Record<string, ParameterValue>;
   path?: Record<string, string>;

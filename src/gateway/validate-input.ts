@@ -29,7 +29,7 @@ export function validateInput(input: unknown): asserts input is RenderInput {
   if (!isPlainObject(input)) throw new InvalidInputError('the render input must be an object');
   const i = input as Record<string, unknown>;
   const body = i['body'];
-  if (body !== undefined && body !== null && typeof body !== 'string' && typeof body !== 'object') {
+  if (typeof body === 'function' || typeof body === 'symbol' || typeof body === 'bigint') {
     throw new InvalidInputError('input.body must be a string, a JSON-serialisable value or null');
   }
   checkParameters('headers', i['headers'], true);

@@ -43,6 +43,8 @@ interface Fragment {
   prefix: string;
   /** [fragment offset, source offset] pairs, ascending. */
   anchors: Array<[number, number]>;
+  /** Placeholder spans in the fragment, [start, end, source offset of the literal]. */
+  placeholders: Array<[number, number, number]>;
 }
 
 const OPERATOR_PRECEDENCE: Record<BinaryOperator, number> = {
@@ -112,6 +114,7 @@ export class FragmentParser {
     while (raw.includes(marker)) marker += 'x';
     const own: LiteralSpan[] = [];
     const anchors: Array<[number, number]> = [[0, start]];
+    const placeholders: Array<[number, number, number]> = [];
     let text = prefix;
     anchors.push([text.length, start]);
     let cursor = start;
@@ -123,17 +126,21 @@ export class FragmentParser {
       anchors.push([text.length, lit.start]);
       const index = own.length;
       own.push(lit);
+      const placeholderStart = text.length;
       text += lit.isKey ? ` "${index}" ` : ` $${marker}${index} `;
+      placeholders.push([placeholderStart, text.length, lit.start]);
       cursor = lit.end;
       if (lit.kind === 'key-reference') nestedUntil = lit.end;
       anchors.push([text.length, lit.end]);
     }
     text += this.src.slice(cursor, end);
     const full = text + suffix;
-    return { text, literals: own, allLiterals: literals, prefix: marker, anchors, full };
+    return { text, literals: own, allLiterals: literals, prefix: marker, anchors, placeholders, full };
   }
 
   private sourceOffset(f: Fragment, fragmentOffset: number): number {
+    const placeholder = f.placeholders.find(([from, to]) => fragmentOffset >= from && fragmentOffset < to);
+    if (placeholder) return placeholder[2];
     let best = f.anchors[0]!;
     for (const a of f.anchors) if (a[0] <= fragmentOffset) best = a;
     return best[1] + Math.max(0, fragmentOffset - best[0]);
@@ -143,14 +150,18 @@ export class FragmentParser {
     try {
       return velocityParse(f.full, undefined, false) as unknown as VNode[];
     } catch (e) {
-      const err = e as Error & { hash?: { loc?: { first_line: number; first_column: number }; token?: string; expected?: string[] } };
+      const err = e as Error & {
+        hash?: { loc?: { last_line: number; last_column: number }; token?: string; expected?: string[] };
+      };
       let offset = f.anchors[0]![1];
       const loc = err.hash?.loc;
       if (loc) {
+        // jison reports the token before the unexpected one; the unexpected token starts after it.
         const fragmentLines = f.full.split(/\r\n|\r|\n/);
         let fragmentOffset = 0;
-        for (let l = 1; l < loc.first_line; l++) fragmentOffset += (fragmentLines[l - 1]?.length ?? 0) + 1;
-        fragmentOffset += loc.first_column;
+        for (let l = 1; l < loc.last_line; l++) fragmentOffset += (fragmentLines[l - 1]?.length ?? 0) + 1;
+        fragmentOffset += loc.last_column;
+        while (fragmentOffset < f.full.length && /\s/.test(f.full[fragmentOffset]!)) fragmentOffset++;
         offset = this.sourceOffset(f, fragmentOffset);
       }
       const expected = err.hash?.expected?.filter((x) => !/SPACE|CONTENT/.test(x)).map(describeToken) ?? [];

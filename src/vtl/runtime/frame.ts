@@ -40,6 +40,8 @@ export class SlotTable {
 export class Frame {
   out = '';
   work = 0;
+  /** How many captures (string literals, `#define` values) are being built right now. */
+  private capturing = 0;
   defineDepth = 0;
   readonly vars: Array<Value | undefined>;
   readonly warnings: string[] = [];
@@ -54,6 +56,9 @@ export class Frame {
   write(text: string, position: Position): void {
     this.out += text;
     if (this.out.length > this.limits.maxOutputLength) {
+      if (this.capturing > 0) {
+        throw new VtlLimitError(`a string longer than ${this.limits.maxOutputLength} characters was built`, position, 'string');
+      }
       throw new VtlLimitError(`output exceeds ${this.limits.maxOutputLength} characters`, position, 'output');
     }
   }
@@ -78,10 +83,12 @@ export class Frame {
   capture(render: Render): { text: string; status: Status } {
     const saved = this.out;
     this.out = '';
+    this.capturing++;
     try {
       const status = render(this);
       return { text: this.out, status };
     } finally {
+      this.capturing--;
       this.out = saved;
     }
   }

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { arithmetic } from '../../src/java/arithmetic.js';
+import { toJavaString } from '../../src/java/print.js';
+import { JavaBigInteger, JavaDouble, JavaLong, parseBigDecimal } from '../../src/java/numbers.js';
+import type { Value } from '../../src/java/values.js';
+
+const calc = (op: '+' | '-' | '*' | '/' | '%', a: Value, b: Value) => {
+  const r = arithmetic(op, a, b);
+  return r === null ? null : toJavaString(r);
+};
+
+describe('Velocity 1.7 arithmetic', () => {
+  it('truncates integer division toward zero', () => {
+    expect(calc('/', 7, 2)).toBe('3');
+    expect(calc('/', -7, 2)).toBe('-3');
+    expect(calc('/', 10, 4)).toBe('2');
+  });
+
+  it('takes the sign of the dividend for %', () => {
+    expect(calc('%', -7, 3)).toBe('-1');
+    expect(calc('%', 7, -3)).toBe('1');
+    expect(calc('%', new JavaDouble(5.5), 2)).toBe('1.5');
+  });
+
+  it('widens Integer to Long and Long to BigInteger on overflow', () => {
+    expect(arithmetic('+', 2147483647, 1)).toEqual(new JavaLong(2147483648n));
+    expect(arithmetic('-', -2147483648, 1)).toEqual(new JavaLong(-2147483649n));
+    expect(arithmetic('*', 2147483647, 2)).toEqual(new JavaLong(4294967294n));
+    expect(arithmetic('+', new JavaLong(9223372036854775807n), 1)).toEqual(new JavaBigInteger(9223372036854775808n));
+    expect(arithmetic('/', -2147483648, -1)).toEqual(new JavaLong(2147483648n));
+  });
+
+  it('keeps the wider operand class: Integer + Long is a Long', () => {
+    expect(arithmetic('+', 5, new JavaLong(5n))).toEqual(new JavaLong(10n));
+  });
+
+  it('computes in double as soon as one operand is a Double', () => {
+    expect(calc('/', new JavaDouble(7), 2)).toBe('3.5');
+    expect(calc('/', 10, new JavaDouble(4))).toBe('2.5');
+    expect(calc('*', new JavaDouble(1.5), 2)).toBe('3.0');
+    expect(calc('+', new JavaDouble(0.1), new JavaDouble(0.2))).toBe('0.30000000000000004');
+    expect(calc('/', new JavaDouble(100), 50)).toBe('2.0');
+    expect(calc('*', new JavaDouble(0.5), new JavaDouble(0.1))).toBe('0.05');
+  });
+
+  it('yields null for division by zero and for math on non-numbers', () => {
+    expect(calc('/', 1, 0)).toBeNull();
+    expect(calc('/', new JavaDouble(1), 0)).toBeNull();
+    expect(calc('%', 1, 0)).toBeNull();
+    expect(calc('*', 'a', 2)).toBeNull();
+    expect(calc('-', null, 1)).toBeNull();
+  });
+
+  it('concatenates when either side of + is a string', () => {
+    expect(calc('+', 'a', 1)).toBe('a1');
+    expect(calc('+', 1, 'a')).toBe('1a');
+    expect(calc('+', 'a', new JavaDouble(1.5))).toBe('a1.5');
+  });
+
+  it('uses BigDecimal arithmetic when a BigDecimal is involved, dividing at the dividend scale', () => {
+    expect(calc('/', parseBigDecimal('5.00'), 3)).toBe('1.67');
+    expect(calc('/', parseBigDecimal('10'), 3)).toBe('3');
+    expect(calc('*', parseBigDecimal('5.00'), new JavaDouble(1.1))).toBe('5.50000000000000044408920985006261616945266723632812500');
+    expect(() => arithmetic('%', parseBigDecimal('5.0'), 2)).toThrow(/Cannot calculate the modulo of BigDecimals/);
+  });
+
+  it('uses BigInteger modulo, which is never negative', () => {
+    expect(calc('%', new JavaBigInteger(-7n), 3)).toBe('2');
+    expect(() => arithmetic('%', new JavaBigInteger(7n), -3)).toThrow(/modulus not positive/);
+  });
+});
