@@ -87,6 +87,11 @@ const TOKEN_NAMES: Record<string, string> = {
   SPACE: 'a space',
 };
 
+/** Literals parsed on their own (lists, maps, key references), standing in as one placeholder. */
+function isCompound(lit: LiteralSpan): boolean {
+  return lit.kind === 'list' || lit.kind === 'map' || lit.kind === 'key-reference';
+}
+
 function describeToken(t: string): string {
   const name = t.replace(/^'|'$/g, '');
   return TOKEN_NAMES[name] ?? `'${name}'`;
@@ -130,7 +135,7 @@ export class FragmentParser {
       text += lit.isKey ? ` "${index}" ` : ` $${marker}${index} `;
       placeholders.push([placeholderStart, text.length, lit.start]);
       cursor = lit.end;
-      if (lit.kind === 'key-reference') nestedUntil = lit.end;
+      if (isCompound(lit)) nestedUntil = lit.end;
       anchors.push([text.length, lit.end]);
     }
     text += this.src.slice(cursor, end);
@@ -217,6 +222,9 @@ export class FragmentParser {
     if (!name || keyword?.kind !== 'word' || !iterable || extra) {
       throw this.error('invalid #foreach: expected #foreach($item in <list>)', extra?.start ?? start);
     }
+    if (iterable.kind === 'word' && (iterable.text === 'true' || iterable.text === 'false')) {
+      return { variable: name, iterable: { kind: 'literal', value: iterable.text === 'true' } };
+    }
     if (iterable.kind === 'operator' || iterable.kind === 'comma' || iterable.kind === 'group' || iterable.kind === 'word') {
       throw this.error(`invalid #foreach: '${iterable.text}' cannot be iterated`, iterable.start);
     }
@@ -256,6 +264,17 @@ export class FragmentParser {
       return { kind: 'interpolated', body: this.parseSubTemplate(lit.value, this.position(lit.start + 1)) };
     }
     return { kind: 'literal', value: lit.value };
+  }
+
+  /** A list, map or key reference, parsed on its own with the literals inside it. */
+  private compound(lit: LiteralSpan, f: Fragment): Expression {
+    const inner = f.allLiterals.filter((l) => l !== lit);
+    if (lit.kind === 'key-reference') return { kind: 'reference', reference: this.parseReference(lit.start, lit.end, inner) };
+    const sub = this.fragment(lit.start, lit.end, inner, '#set($vtlCompound = ', ')');
+    const ast = this.run(sub, lit.kind === 'list' ? 'list' : 'map');
+    const node = ast[0];
+    if (ast.length !== 1 || !node || node.type !== 'set' || !node.equal) throw this.error(`invalid ${lit.kind}`, lit.start);
+    return this.atom(node.equal[1], sub, lit.start);
   }
 
   private reference(node: VNode, f: Fragment, position: Position, source: string): Reference {
@@ -298,17 +317,13 @@ export class FragmentParser {
         if ((node.path && node.path.length > 0) || node.leader !== '$' || node.isWraped) {
           throw this.error('a literal cannot be followed by a property, method or index', lit.start);
         }
-        return this.literal(lit);
+        return isCompound(lit) ? this.compound(lit, f) : this.literal(lit);
       }
       case 'string': {
         const index = Number(node.value);
         const lit = f.literals[index];
         if (!lit) throw this.error('unexpected string', at);
-        if (lit.kind === 'key-reference') {
-          const inner = f.allLiterals.filter((l) => l !== lit);
-          return { kind: 'reference', reference: this.parseReference(lit.start, lit.end, inner) };
-        }
-        return this.literal(lit);
+        return isCompound(lit) ? this.compound(lit, f) : this.literal(lit);
       }
       case 'bool':
         if (node.value === 'true') return { kind: 'literal', value: true };

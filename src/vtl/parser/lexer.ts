@@ -51,6 +51,8 @@ export function lex(src: string, lines: LineIndex, inString = false): LexToken[]
 class Lexer {
   private i = 0;
   private atBoundary = true;
+  /** A `#` that joins the next token (see dollar()). */
+  private hashPrefix = '';
   private readonly tokens: LexToken[] = [];
 
   constructor(
@@ -115,6 +117,12 @@ class Lexer {
       this.tokens.push({ kind: 'reference', start: this.i, end, literals: scanner.literals });
       this.i = end;
       this.atBoundary = true;
+      if (scanner.endsInProperty && s.startsWith('##', end)) {
+        // 1.7 lexer quirk: right after `$a.b`, `##` is not a comment. The first `#` joins the next
+        // token: it vanishes before a directive (`$a.b##end` closes a block) and prints before text.
+        this.hashPrefix = '#';
+        this.i++;
+      }
       return;
     }
     if (this.i + 1 >= s.length || (s[this.i + 1] === '!' && this.i + 2 >= s.length)) {
@@ -123,9 +131,9 @@ class Lexer {
       this.i = s.length;
       return;
     }
-    // A lone `$` directly before blanks and #set is dropped along with them (1.7 lexer quirk).
-    const m = /^\$!?[ \t]*(?=#(?:set|\{set\}) *\()/.exec(s.slice(this.i, this.i + 64));
-    if (m && /[ \t]/.test(m[0])) {
+    // A lone `$` (or `$!`) directly before a directive, or before blanks and #set, is dropped (1.7 lexer quirk).
+    const m = /^\$!?(?:(?=#[a-zA-Z{])|[ \t]*(?=#(?:set|\{set\}) *\())/.exec(s.slice(this.i, this.i + 64));
+    if (m) {
       this.i += m[0].length;
       this.atBoundary = true;
       return;
@@ -135,6 +143,8 @@ class Lexer {
   }
 
   private hash(): void {
+    const prefix = this.hashPrefix;
+    this.hashPrefix = '';
     const s = this.src;
     const start = this.i;
     if (s.startsWith('##', start)) {
@@ -173,7 +183,7 @@ class Lexer {
         this.atBoundary = true;
         return;
       }
-      this.text('#');
+      this.text(prefix + '#');
       this.i++;
       return;
     }
@@ -221,7 +231,7 @@ class Lexer {
       throw this.error(`#${name} requires arguments in parentheses`, start);
     }
     if (open < 0) {
-      this.constructText(word[0]);
+      this.constructText(prefix + word[0]);
       this.i = afterWord;
       return;
     }

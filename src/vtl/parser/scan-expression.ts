@@ -15,8 +15,12 @@ import type { LineIndex } from './source.js';
 export interface LiteralSpan {
   start: number;
   end: number;
-  /** A string, number, or a reference used as a map key (velocityjs only accepts strings there). */
-  kind: 'string' | 'number' | 'key-reference';
+  /**
+   * A string or number; a list or map literal (velocityjs rejects them as operands, `1 && []`); or a
+   * reference used as a map key (velocityjs only accepts strings there). The last three are parsed on
+   * their own and stand in as one placeholder.
+   */
+  kind: 'string' | 'number' | 'list' | 'map' | 'key-reference';
   /** True when the literal is a map key (followed by `:`). */
   isKey: boolean;
   /** The Java value (strings: the raw text between the quotes, `""` already collapsed). */
@@ -58,6 +62,8 @@ function isWordChar(c: string | undefined): boolean {
 
 export class ExpressionScanner {
   readonly literals: LiteralSpan[] = [];
+  /** Whether the last reference scanned ends in `.name` outside braces (1.7's REFMODIFIER state). */
+  endsInProperty = false;
 
   constructor(
     private readonly src: string,
@@ -86,12 +92,15 @@ export class ExpressionScanner {
     if (braced) i++;
     if (!isIdentifierStart(s[i])) return null;
     while (isIdentifierChar(s[i])) i++;
+    let endsInProperty = false;
     for (;;) {
       if (s[i] === '[') {
         i = this.scanIndex(i);
+        endsInProperty = false;
       } else if (s[i] === '.' && isAlpha(s[i + 1])) {
         let j = i + 1;
         while (isIdentifierChar(s[j])) j++;
+        endsInProperty = s[j] !== '(';
         if (s[j] === '(') {
           if (j + 1 >= s.length) {
             // `$a.b(` at the very end: 1.7 reads `$a.b` and prints the `(` as text.
@@ -113,6 +122,7 @@ export class ExpressionScanner {
       if (s[i] !== '}') throw this.error(`missing '}' to close the reference ${s.slice(start, i)}`, start);
       i++;
     }
+    this.endsInProperty = endsInProperty && !braced;
     return i;
   }
 
@@ -217,15 +227,13 @@ export class ExpressionScanner {
           i = g.end;
           continue;
         }
-        case '[': {
-          const g = this.scanGroup(i + 1, ']');
-          push('list', i, g.end);
-          i = g.end;
-          continue;
-        }
+        case '[':
         case '{': {
-          const g = this.scanGroup(i + 1, '}');
-          push('map', i, g.end);
+          const kind = c === '[' ? 'list' : 'map';
+          const mark = this.literals.length;
+          const g = this.scanGroup(i + 1, c === '[' ? ']' : '}');
+          this.literals.splice(mark, 0, { start: i, end: g.end, kind, isKey: this.followedByColon(g.end), value: null, interpolate: false });
+          push(kind, i, g.end);
           i = g.end;
           continue;
         }
