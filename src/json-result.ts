@@ -20,7 +20,7 @@ export function parseJsonText(text: string): unknown {
     const offset = m ? Number(m[1]) : text.length;
     const before = text.slice(0, offset);
     const line = before.split(/\r\n|\r|\n/).length;
-    const column = offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) ;
+    const column = offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
     throw new RenderedJsonError(`the rendered output is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, line, column);
   }
 }

@@ -77,8 +77,14 @@ export function formatRequestTime(epochMs: number): string {
   );
 }
 
+let lastExtendedRequestId: [string, string] = ['', ''];
+
+/** A stable id in API Gateway's format, derived from the request id (cached: renders often share one). */
 function extendedRequestIdFor(requestId: string): string {
-  return createHash('sha256').update(requestId).digest('base64').slice(0, 15) + '=';
+  if (lastExtendedRequestId[0] !== requestId) {
+    lastExtendedRequestId = [requestId, createHash('sha256').update(requestId).digest('base64').slice(0, 15) + '='];
+  }
+  return lastExtendedRequestId[1];
 }
 
 /** `/stage` + the resource path with `{param}` and `{proxy+}` filled in from the path parameters. */

@@ -14,6 +14,11 @@ export function javaDoubleToString(x: number): string {
   if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
   const sign = x < 0 ? '-' : '';
   const ax = Math.abs(x);
+  if (ax >= 1e-3 && ax < 1e7) {
+    // JavaScript prints this range in plain notation with the same shortest digits.
+    const plain = String(x);
+    return plain.includes('.') ? plain : plain + '.0';
+  }
   let { digits, exp } = shortestDigits(ax);
   // The two-digit rule can only pick a different answer deep in the subnormal range.
   if (digits.length === 1 && ax < 1e-300) ({ digits, exp } = closestOfOneOrTwoDigits(ax, digits, exp));

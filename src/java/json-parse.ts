@@ -8,7 +8,7 @@
  * keys keep their first position and last value. Unterminated objects, arrays and strings are errors,
  * reported with json-smart's wording because API Gateway shows it to clients.
  */
-import { JavaBigDecimal, JavaDouble, JavaFloat, integerFromDigits, parseBigDecimal } from './numbers.js';
+import { JavaDouble, JavaFloat, integerFromDigits, parseBigDecimal } from './numbers.js';
 import { JavaList, JavaMap, type Value } from './values.js';
 
 export class JsonParseError extends Error {
@@ -24,7 +24,32 @@ export class JsonParseError extends Error {
 /** Bodies nested deeper than this are rejected instead of exhausting the stack. */
 const MAX_DEPTH = 2000;
 
-const NUMBER = /^-?\d+(?:\.\d*)?(?:[eE][+-]?\d+)?$/;
+/** 0 = not a number, 1 = integer, 2 = decimal (`.` or exponent), 3 = `1e+` style (an error in json-smart 2.2). */
+function numberShape(token: string): 0 | 1 | 2 | 3 {
+  let i = token.charCodeAt(0) === 0x2d ? 1 : 0;
+  const digitsStart = i;
+  while (i < token.length && isDigit(token.charCodeAt(i))) i++;
+  if (i === digitsStart) return 0;
+  if (i === token.length) return 1;
+  if (token.charCodeAt(i) === 0x2e) {
+    i++;
+    while (i < token.length && isDigit(token.charCodeAt(i))) i++;
+    if (i === token.length) return 2;
+  }
+  const e = token.charCodeAt(i);
+  if (e !== 0x65 && e !== 0x45) return 0;
+  i++;
+  const sign = token.charCodeAt(i);
+  if (sign === 0x2b || sign === 0x2d) i++;
+  const expStart = i;
+  while (i < token.length && isDigit(token.charCodeAt(i))) i++;
+  if (i === expStart) return i === token.length && expStart > 0 && (sign === 0x2b || sign === 0x2d) ? 3 : 0;
+  return i === token.length ? 2 : 0;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
 
 export function parseJsonPermissive(text: string): Value {
   return new Parser(text).parseTop();
@@ -45,22 +70,18 @@ function unquotedValue(token: string, position: number): Value {
       return 0;
   }
   const first = token.charCodeAt(0);
-  const numeric = (first >= 0x30 && first <= 0x39) || first === 0x2d;
-  if (!numeric) return token;
-  if (NUMBER.test(token)) return numberValue(token);
-  if (/^-?\d+(?:\.\d*)?[eE][+-]$/.test(token)) {
-    throw new JsonParseError(`Unexpected token ${token} at position ${position}.`, position);
+  if (!isDigit(first) && first !== 0x2d) return token;
+  // Number classes by the token's text (json-smart `parseNumber` / `extractFloat`).
+  switch (numberShape(token)) {
+    case 1:
+      return integerFromDigits(token);
+    case 2:
+      return token.length > 18 ? parseBigDecimal(token) : new JavaDouble(Number(token));
+    case 3:
+      throw new JsonParseError(`Unexpected token ${token} at position ${position}.`, position);
+    default:
+      return token;
   }
-  return token;
-}
-
-/** Number classes by the token's text (json-smart `parseNumber` / `extractFloat`). */
-function numberValue(token: string): Value {
-  if (/[.eE]/.test(token)) {
-    if (token.length > 18) return parseBigDecimal(token) satisfies JavaBigDecimal;
-    return new JavaDouble(Number(token));
-  }
-  return integerFromDigits(token);
 }
 
 class Parser {

@@ -55,16 +55,6 @@ export function isJavaNumber(v: unknown): v is JavaNumber {
   );
 }
 
-/** Integer, Long or BigInteger: the classes Velocity's MathUtils treats as integers. */
-export function isIntegral(v: JavaNumber): v is JavaInteger | JavaLong | JavaBigInteger {
-  return typeof v === 'number' || v instanceof JavaLong || v instanceof JavaBigInteger;
-}
-
-/** The integer value of an Integer, Long or BigInteger. */
-export function integralValue(v: JavaInteger | JavaLong | JavaBigInteger): bigint {
-  return typeof v === 'number' ? BigInt(v) : v.value;
-}
-
 /** Boxes a 64-bit integer result the way Velocity's MathUtils does: Integer if it fits, else Long. */
 export function narrowLong(v: bigint, atLeastLong: boolean): JavaNumber {
   if (!atLeastLong && v >= -2147483648n && v <= 2147483647n) return Number(v);
@@ -74,6 +64,8 @@ export function narrowLong(v: bigint, atLeastLong: boolean): JavaNumber {
 
 /** The class of an integer literal in a template or a JSON body: Integer, else Long, else BigInteger. */
 export function integerFromDigits(text: string): JavaNumber {
+  // Nine digits always fit an Integer: skip BigInt for the common case.
+  if (text.length <= 9 || (text.length === 10 && text.charCodeAt(0) === 0x2d)) return Number(text) | 0;
   const v = BigInt(text);
   if (v >= -2147483648n && v <= 2147483647n) return Number(v);
   if (v >= LONG_MIN && v <= LONG_MAX) return new JavaLong(v);

@@ -98,7 +98,10 @@ export type MapFlavour = 'linked' | 'hash';
  * which reproduces the key orders recorded on AWS.
  */
 export class JavaMap {
-  private readonly data = new Map<MapKey, { key: Value; value: Value }>();
+  /** Values by key identity, in insertion order. */
+  private readonly data = new Map<MapKey, Value>();
+  /** The original key objects for keys that are not primitives (their identity is an interned token). */
+  private objectKeys: Map<MapKey, Value> | null = null;
   private capacity = 16;
   private hashOrder: Array<{ key: Value; value: Value }> | null = null;
   /** Bumped by structural changes (new key, removal), like Java's `modCount`. */
@@ -120,8 +123,7 @@ export class JavaMap {
   }
 
   get(key: Value): Value | undefined {
-    const entry = this.data.get(mapKeyOf(key));
-    return entry === undefined ? undefined : entry.value;
+    return this.data.get(mapKeyOf(key));
   }
 
   has(key: Value): boolean {
@@ -133,13 +135,14 @@ export class JavaMap {
     if (this.beforeSet) this.beforeSet(key);
     const k = mapKeyOf(key);
     const stored = this.adoptsMaps && value instanceof JavaMap ? adoptMap(value, this) : value;
-    const existing = this.data.get(k);
-    if (existing) {
-      const previous = existing.value;
-      existing.value = stored;
-      return previous;
+    const previous = this.data.get(k);
+    if (previous !== undefined || this.data.has(k)) {
+      this.data.set(k, stored);
+      if (this.hashOrder) this.hashOrder = null;
+      return previous ?? null;
     }
-    this.data.set(k, { key, value: stored });
+    this.data.set(k, stored);
+    if (k !== key) (this.objectKeys ??= new Map()).set(k, key);
     this.modCount++;
     if (this.flavour === 'hash') {
       this.hashOrder = null;
@@ -150,43 +153,60 @@ export class JavaMap {
 
   delete(key: Value): Value {
     const k = mapKeyOf(key);
-    const existing = this.data.get(k);
-    if (!existing) return null;
+    if (!this.data.has(k)) return null;
+    const previous = this.data.get(k)!;
     this.data.delete(k);
+    this.objectKeys?.delete(k);
     this.hashOrder = null;
     this.modCount++;
-    return existing.value;
+    return previous;
   }
 
   clear(): void {
     this.data.clear();
+    this.objectKeys = null;
     this.hashOrder = null;
     this.modCount++;
   }
 
+  private keyOf(k: MapKey): Value {
+    return (this.objectKeys?.get(k) ?? k) as Value;
+  }
+
   /** Entries in Java iteration order. The returned array must not be modified. */
   entries(): ReadonlyArray<{ key: Value; value: Value }> {
-    if (this.flavour === 'linked') return [...this.data.values()];
-    if (!this.hashOrder) this.hashOrder = this.computeHashOrder();
-    return this.hashOrder;
+    if (this.flavour === 'hash') {
+      if (!this.hashOrder) this.hashOrder = this.computeHashOrder();
+      return this.hashOrder;
+    }
+    const out: Array<{ key: Value; value: Value }> = [];
+    for (const [k, value] of this.data) out.push({ key: this.keyOf(k), value });
+    return out;
   }
 
   keys(): Value[] {
-    return this.entries().map((e) => e.key);
+    if (this.flavour === 'hash') return this.entries().map((e) => e.key);
+    const out: Value[] = [];
+    for (const k of this.data.keys()) out.push(this.keyOf(k));
+    return out;
   }
 
   values(): Value[] {
-    return this.entries().map((e) => e.value);
+    if (this.flavour === 'hash') return this.entries().map((e) => e.value);
+    return [...this.data.values()];
   }
 
   private computeHashOrder(): Array<{ key: Value; value: Value }> {
     const mask = this.capacity - 1;
-    const all = [...this.data.values()].map((entry, insertion) => {
-      const h = javaHashCode(entry.key);
-      return { entry, bucket: (h ^ (h >>> 16)) & mask, insertion };
-    });
+    const all: Array<{ key: Value; value: Value; bucket: number; insertion: number }> = [];
+    let insertion = 0;
+    for (const [k, value] of this.data) {
+      const key = this.keyOf(k);
+      const h = javaHashCode(key);
+      all.push({ key, value, bucket: (h ^ (h >>> 16)) & mask, insertion: insertion++ });
+    }
     all.sort((a, b) => a.bucket - b.bucket || a.insertion - b.insertion);
-    return all.map((x) => x.entry);
+    return all.map(({ key, value }) => ({ key, value }));
   }
 }
 

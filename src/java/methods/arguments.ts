@@ -5,28 +5,12 @@
  * overload finds no method, which API Gateway renders as the empty string.
  */
 import { JavaException } from '../exceptions.js';
-import { JavaDouble, JavaFloat, JavaLong, isJavaNumber, toDouble, type JavaNumber } from '../numbers.js';
 import { JavaChar, JavaList, JavaMap, type Value } from '../values.js';
 
 /** An `int` parameter: an Integer, or a Character widened to its code. */
 export function intArg(v: Value | undefined): number | undefined {
   if (typeof v === 'number') return v;
   if (v instanceof JavaChar) return v.value.charCodeAt(0);
-  return undefined;
-}
-
-/** A `long` parameter. */
-export function longArg(v: Value | undefined): bigint | undefined {
-  if (typeof v === 'number') return BigInt(v);
-  if (v instanceof JavaLong) return v.value;
-  if (v instanceof JavaChar) return BigInt(v.value.charCodeAt(0));
-  return undefined;
-}
-
-/** A `double` parameter. */
-export function doubleArg(v: Value | undefined): number | undefined {
-  if (v === undefined || !isJavaNumber(v)) return v instanceof JavaChar ? v.value.charCodeAt(0) : undefined;
-  if (v instanceof JavaDouble || v instanceof JavaFloat || typeof v === 'number' || v instanceof JavaLong) return toDouble(v as JavaNumber);
   return undefined;
 }
 

@@ -57,7 +57,7 @@ function compileNode(node: TemplateNode, ctx: CompileContext): Render {
     case 'define':
       return compileDefine(node, ctx);
     case 'break':
-      return compileBreak(node, ctx);
+      return compileBreak();
     case 'stop':
       return compileStop();
     case 'unsupported':

@@ -3,6 +3,4 @@ import { SlotTable } from '../runtime/frame.js';
 
 export class CompileContext {
   readonly slots = new SlotTable();
-  /** Depth of `#foreach` nesting at the point being compiled (`#break` outside a loop stops the template). */
-  loopDepth = 0;
 }

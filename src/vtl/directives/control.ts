@@ -1,11 +1,10 @@
 /** `#break`, `#stop`, and the directives API Gateway cannot run (`#parse`, `#include`). */
-import type { BreakNode, UnsupportedDirectiveNode } from '../ast.js';
-import type { CompileContext } from '../compiler/context.js';
+import type { UnsupportedDirectiveNode } from '../ast.js';
 import { VtlRuntimeError } from '../errors.js';
 import { BREAK, STOP, type Render } from '../runtime/frame.js';
 
 /** `#break` leaves the innermost `#foreach` (outside any loop it ends the template, as in Velocity 1.7). */
-export function compileBreak(_node: BreakNode, _ctx: CompileContext): Render {
+export function compileBreak(): Render {
   return () => BREAK;
 }
 

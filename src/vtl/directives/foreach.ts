@@ -132,9 +132,7 @@ export function compileForeach(node: ForeachNode, ctx: CompileContext): Render {
   const scopeSlot = ctx.slots.slot('foreach');
   const countSlot = ctx.slots.slot('velocityCount');
   const hasNextSlot = ctx.slots.slot('velocityHasNext');
-  ctx.loopDepth++;
   const body = compileBlock(node.body, ctx);
-  ctx.loopDepth--;
   const position: Position = node.position;
 
   return (f: Frame) => {

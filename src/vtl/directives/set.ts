@@ -6,9 +6,8 @@
  * null rule, applied by the reference itself). Writing into a missing or non-map container does
  * nothing, and writing into a read-only map (`$context`) fails the render.
  */
-import { NO_METHOD } from '../../java/values.js';
 import { JavaException } from '../../java/exceptions.js';
-import { JavaList, JavaMap, JavaObject, type Value } from '../../java/values.js';
+import { JavaList, JavaMap, JavaObject, NO_METHOD, type Value } from '../../java/values.js';
 import type { SetNode } from '../ast.js';
 import type { CompileContext } from '../compiler/context.js';
 import { compileExpression } from '../compiler/expressions.js';
