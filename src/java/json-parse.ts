@@ -98,6 +98,7 @@ class Parser {
     if (c === '{') return this.parseObject();
     if (c === '[') return this.parseArray();
     if (c === '"' || c === "'") return this.parseQuoted();
+    if (c === '}' || c === ']' || c === ':') throw this.unexpectedCharacter();
     const start = this.i;
     return unquotedValue(s.slice(start).trim(), start);
   }

@@ -275,11 +275,14 @@ class Translator {
     switch (ch) {
       case 'd':
       case 'D':
-      case 's':
-      case 'S':
       case 'w':
       case 'W':
         return '\\' + ch;
+      // Java's \s is ASCII whitespace only; JavaScript's also matches U+00A0, U+2028, …
+      case 's':
+        return inClass ? ' \\t\\n\\x0B\\f\\r' : '[ \\t\\n\\x0B\\f\\r]';
+      case 'S':
+        return '[^ \\t\\n\\x0B\\f\\r]';
       case 'h':
         return inClass ? '\\t \\xA0\\u1680\\u180e\\u2000-\\u200a\\u202f\\u205f\\u3000' : '[\\t \\xA0\\u1680\\u180e\\u2000-\\u200a\\u202f\\u205f\\u3000]';
       case 'H':
@@ -520,6 +523,15 @@ function singleCodePoint(member: string): number {
  * throwing like `Matcher.appendReplacement` on a malformed one.
  */
 export function javaReplacement(replacement: string, groupCount: number): (match: string, ...rest: unknown[]) => string {
+  let parsed: Array<string | number | { name: string }> | null = null;
+  // Java reads the replacement only when there is a match to replace: a bad one fails only then.
+  return (match: string, ...rest: unknown[]) => {
+    parsed ??= parseReplacement(replacement, groupCount);
+    return applyReplacement(parsed, groupCount, match, rest);
+  };
+}
+
+function parseReplacement(replacement: string, groupCount: number): Array<string | number | { name: string }> {
   const parts: Array<string | number | { name: string }> = [];
   let text = '';
   for (let i = 0; i < replacement.length; i++) {
@@ -559,7 +571,11 @@ export function javaReplacement(replacement: string, groupCount: number): (match
     }
   }
   if (text) parts.push(text);
-  return (match: string, ...rest: unknown[]) => {
+  return parts;
+}
+
+function applyReplacement(parts: Array<string | number | { name: string }>, groupCount: number, match: string, rest: unknown[]): string {
+  {
     const groups = rest.slice(0, groupCount) as Array<string | undefined>;
     const named = rest[rest.length - 1];
     let out = '';
@@ -575,7 +591,7 @@ export function javaReplacement(replacement: string, groupCount: number): (match
       }
     }
     return out;
-  };
+  }
 }
 
 /** The number of capturing groups of a compiled pattern. */

@@ -220,24 +220,54 @@ function adoptMap(value: JavaMap, owner: JavaMap): JavaMap {
 }
 
 /**
- * What a list is in Java, which decides how it prints:
- * - `list`: `java.util.ArrayList` (template literals, ranges, `keySet()`), printed `[a, b]`;
+ * What a list is in Java, which decides how it prints and what it can do:
+ * - `list`: `java.util.ArrayList` (template literals, ranges), printed `[a, b]`;
  * - `json`: `net.minidev.json.JSONArray` (JSON arrays), printed as compact JSON;
- * - `array`: a Java array (`String.split`), fixed-size, printed as Java prints arrays (`[Ljava.lang.String;@…`).
+ * - `array`: a Java array (`String.split`), fixed-size, printed as Java prints arrays (`[Ljava.lang.String;@…`);
+ * - `set` / `collection`: a map's `keySet()`/`entrySet()` or `values()` view (see {@link MapView}).
  */
-export type ListFlavour = 'list' | 'json' | 'array';
+export type ListFlavour = 'list' | 'json' | 'array' | 'set' | 'collection';
 
 export class JavaList {
   /** Bumped by structural changes, so an iteration can fail like Java's (ConcurrentModificationException). */
   modCount = 0;
+  private readonly elements: Value[];
 
   constructor(
-    readonly items: Value[] = [],
+    items: Value[] = [],
     readonly flavour: ListFlavour = 'list',
-  ) {}
+  ) {
+    this.elements = items;
+  }
+
+  /** The elements, in order (a live array for ordinary lists). */
+  get items(): Value[] {
+    return this.elements;
+  }
 
   get json(): boolean {
     return this.flavour === 'json';
+  }
+}
+
+/**
+ * `map.keySet()`, `map.values()` and `map.entrySet()`: live views of a map, as in Java. They print and
+ * iterate like lists, but they are Sets and Collections: no `get(i)` or `[i]`, no `add`; removing from
+ * a view removes from the map.
+ */
+export class MapView extends JavaList {
+  constructor(
+    readonly map: JavaMap,
+    readonly view: 'keys' | 'values' | 'entries',
+  ) {
+    super([], view === 'values' ? 'collection' : 'set');
+  }
+
+  override get items(): Value[] {
+    const entries = this.map.entries();
+    if (this.view === 'keys') return entries.map((e) => e.key);
+    if (this.view === 'values') return entries.map((e) => e.value);
+    return entries.map((e) => new MapEntry(this.map, e.key, e.value));
   }
 }
 

@@ -113,3 +113,14 @@ describe('$input.params', () => {
     expect(r.json()).toEqual({ statusCode: 200, id: 42 });
   });
 });
+
+describe('$input on bodies that are not objects', () => {
+  it('finds nothing by property and an empty list by wildcard or deep scan in a string body', () => {
+    expect(render("$input.json('$..a') $input.json('$[*]') $input.json('$.x[*]') [$input.path('$.items[*].id')]", { body: 'abc' })).toBe('[] [] "" []');
+  });
+
+  it('rejects a body that starts with a closing bracket or a colon, but reads a comma as text', () => {
+    for (const body of ['}', ']', ':']) expect(renderError("$input.path('$')", { body }).name).toBe('VtlBodyError');
+    expect(render("$input.json('$')", { body: ', x' })).toBe('", x"');
+  });
+});

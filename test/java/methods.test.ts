@@ -110,3 +110,44 @@ describe('number and boolean methods', () => {
     expect(renderError('#set($Integer = 0)$Integer.parseInt("x")').message).toMatch(/NumberFormatException/);
   });
 });
+
+describe('Java details found by differential testing', () => {
+  it('replace with an empty target inserts the replacement around every character', () => {
+    expect(render('#set($e = "")#set($s = "ab")$e.replace("", "x")|$s.replace("", "-")|$s.replace("a", "$0")')).toBe('x|-a-b-|$0b');
+  });
+
+  it('reads a replacement string only when there is a match', () => {
+    expect(render('#set($s = "xyz")$s.replaceFirst("[aeiou]", "$1")|$s.replaceAll("q", "\\\\")')).toBe('xyz|xyz');
+  });
+
+  it('treats only ASCII whitespace as \\s, as java.util.regex does', () => {
+    expect(render('#set($s = "a\u2028b c")$s.split("\\s+").size()|$s.replaceAll("\\s", "_")')).toBe('2|a\u2028b_c');
+  });
+
+  it('a subList of a JSON array prints the Java way', () => {
+    expect(render("$input.path('$').subList(0, 1)", { body: '[{"a":1},2]' })).toBe('[{a=1}]');
+  });
+});
+
+describe('map views: keySet(), values(), entrySet()', () => {
+  const t = '#set($m = {"a": 1, "b": 2})';
+
+  it('are Sets and Collections: no positional access', () => {
+    expect(render(`${t}[$m.keySet().get(0)][$m.keySet()[0]][$m.values().get(0)][$m.entrySet()[1]]$m.keySet().size() $m.keySet().contains("a")`)).toBe(
+      '[][][][]2 true',
+    );
+  });
+
+  it('are live, and removing through them changes the map', () => {
+    expect(render(`${t}#set($k = $m.keySet())#set($d = $m.put("c", 3))$k #set($d = $k.remove("a"))$m`)).toBe('[a, b, c]{b=2, c=3}');
+    expect(render(`${t}#set($d = $m.values().remove(2))$m`)).toBe('{a=1}');
+  });
+
+  it('cannot be added to', () => {
+    expect(renderError(`${t}$m.keySet().add("z")`).message).toMatch(/UnsupportedOperationException/);
+  });
+
+  it('a loop over a map sees values replaced during the loop', () => {
+    expect(render(`${t}#foreach($v in $m)$v#set($m["b"] = "new")#end|#foreach($v in $m.values())$v#set($m["b"] = "x")#end`)).toBe('1new|1x');
+  });
+});

@@ -134,3 +134,10 @@ describe('literals and escapes', () => {
     expect(render('#set($m = {"partition-key": "pk"})$m.partition-key|#foreach($i in [1])$i-#end')).toBe('pk|');
   });
 });
+
+describe('#define depth is counted per block', () => {
+  it('a block that redefines itself renders every new block', () => {
+    expect(render('#define($d)#define($d)#define($d)#end$d$!d#end$d$!d#end$d$!d')).toBe('');
+    expect(render('#define($d)a#define($d)b#end$d#end$d')).toBe('ab');
+  });
+});

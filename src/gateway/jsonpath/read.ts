@@ -13,7 +13,7 @@ import { JSONPath } from 'jsonpath-plus';
 import { isJavaNumber, toDouble } from '../../java/numbers.js';
 import { JavaList, JavaMap, type Value } from '../../java/values.js';
 import { SafeFilter } from './filter.js';
-import { parseJsonPath, type ParsedPath, type PathSegment } from './parse-path.js';
+import { JsonPathSyntaxError, parseJsonPath, type ParsedPath, type PathSegment } from './parse-path.js';
 
 /** The path selects nothing (Jayway: PathNotFoundException). */
 export const NOT_FOUND: unique symbol = Symbol('path not found');
@@ -65,6 +65,14 @@ export function readJsonPath(document: Value, path: string): Value | typeof NOT_
     const out = new JavaMap('linked');
     for (const name of last.names) if (v.has(name)) out.set(name, v.get(name)!);
     return out;
+  }
+  if (!(document instanceof JavaMap) && !(document instanceof JavaList)) {
+    // A document that is a plain string or number: a wildcard or deep scan finds nothing, a property
+    // is not found, and an array step is an invalid path (Jayway 2.0).
+    const first = p.segments[0];
+    if (first?.kind === 'wildcard' || first?.kind === 'deep') return new JavaList([], 'json');
+    if (first?.kind === 'property' || first?.kind === 'properties') return NOT_FOUND;
+    throw new JsonPathSyntaxError(`Filter: ${first?.kind === 'other' ? `[${first.text}]` : 'the path'} can only be applied to arrays`);
   }
   return readIndefinite(document, p.normalized);
 }

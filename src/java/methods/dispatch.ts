@@ -5,7 +5,7 @@
  */
 import { isJavaNumber } from '../numbers.js';
 import { JavaException } from '../exceptions.js';
-import { JavaChar, JavaList, JavaMap, JavaObject, NO_METHOD, type NoMethod, type Value } from '../values.js';
+import { JavaChar, JavaList, JavaMap, JavaObject, MapView, NO_METHOD, type NoMethod, type Value } from '../values.js';
 import { invokeString, stringProperty } from './string.js';
 import { invokeMap } from './map.js';
 import { invokeList, listProperty } from './list.js';
@@ -40,6 +40,7 @@ export function readProperty(target: Value, name: string): Value | undefined {
  * `get(i)` on an object that has one. Out-of-range list indexes throw, as `ArrayList.get` does.
  */
 export function readIndex(target: Value, index: Value): Value | undefined {
+  if (target instanceof MapView) return undefined; // a Set or Collection has no positions
   if (target instanceof JavaList) {
     if (typeof index !== 'number') return undefined;
     const size = target.items.length;

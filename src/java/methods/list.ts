@@ -7,7 +7,7 @@ import { compareNumbers, javaEquals } from '../equality.js';
 import { isJavaNumber } from '../numbers.js';
 import { toJavaString } from '../print.js';
 import { toJsonText } from '../json-write.js';
-import { stringHashCode, JavaList, NO_METHOD, type NoMethod, type Value } from '../values.js';
+import { stringHashCode, JavaList, MapEntry, MapView, NO_METHOD, type NoMethod, type Value } from '../values.js';
 import { collectionArg, intArg, requireNonNull } from './arguments.js';
 
 function indexOutOfBounds(index: number, size: number): JavaException {
@@ -37,8 +37,11 @@ function naturalCompare(a: Value, b: Value): number {
 }
 
 const RESIZING = new Set(['add', 'addAll', 'remove', 'clear']);
+/** What a Set or Collection (a map view) offers: no positional access, no adding. */
+const VIEW_METHODS = new Set(['size', 'isEmpty', 'contains', 'containsAll', 'toString', 'hashCode', 'equals', 'remove', 'clear', 'add', 'addAll']);
 
 export function invokeList(list: JavaList, name: string, args: Value[]): Value | NoMethod {
+  if (list instanceof MapView) return invokeView(list, name, args);
   const before = list.items.length;
   const result = dispatchList(list, name, args);
   if (list.items.length !== before || name === 'sort') list.modCount++;
@@ -150,12 +153,35 @@ function dispatchList(list: JavaList, name: string, args: Value[]): Value | NoMe
           if (from < 0 || to > items.length || from > to) {
             throw new JavaException('java.lang.IndexOutOfBoundsException', `fromIndex: ${from}, toIndex: ${to}, size: ${items.length}`);
           }
-          return new JavaList(items.slice(from, to), list.flavour === 'json' ? 'json' : 'list');
+          // ArrayList.subList is a plain List view (even of a JSONArray): it prints the Java way.
+          return new JavaList(items.slice(from, to));
         }
       }
       return NO_METHOD;
   }
   return NO_METHOD;
+}
+
+function invokeView(view: MapView, name: string, args: Value[]): Value | NoMethod {
+  if (!VIEW_METHODS.has(name)) return NO_METHOD;
+  if (name === 'add' || name === 'addAll') throw new JavaException('java.lang.UnsupportedOperationException', '');
+  if (name === 'clear' && args.length === 0) {
+    view.map.clear();
+    return null;
+  }
+  if (name === 'remove' && args.length === 1) {
+    const [a] = args;
+    if (view.view === 'keys') {
+      const had = view.map.has(a!);
+      view.map.delete(a!);
+      return had;
+    }
+    const entry = view.map.entries().find((e) => (view.view === 'values' ? javaEquals(e.value, a!) : javaEquals(new MapEntry(view.map, e.key, e.value), a!)));
+    if (!entry) return false;
+    view.map.delete(entry.key);
+    return true;
+  }
+  return dispatchList(view, name, args);
 }
 
 /** Velocity property access on a List: only `isEmpty()` is a getter. */

@@ -1,11 +1,10 @@
 /**
- * The allow-listed `java.util.Map` methods. `keySet()`, `values()` and `entrySet()` return lists (they
- * print and iterate exactly like Java's views; writes through them do not reach the map).
+ * The allow-listed `java.util.Map` methods. `keySet()`, `values()` and `entrySet()` return live views.
  */
 import { JavaException } from '../exceptions.js';
 import { javaEquals } from '../equality.js';
 import { toJavaString } from '../print.js';
-import { stringHashCode, JavaList, JavaMap, MapEntry, NO_METHOD, type NoMethod, type Value } from '../values.js';
+import { stringHashCode, JavaMap, MapView, NO_METHOD, type NoMethod, type Value } from '../values.js';
 import { mapArg, requireNonNull } from './arguments.js';
 
 function requireWritable(map: JavaMap): void {
@@ -22,11 +21,11 @@ export function invokeMap(map: JavaMap, name: string, args: Value[]): Value | No
         case 'isEmpty':
           return map.size === 0;
         case 'keySet':
-          return new JavaList(map.keys());
+          return new MapView(map, 'keys');
         case 'values':
-          return new JavaList(map.values());
+          return new MapView(map, 'values');
         case 'entrySet':
-          return new JavaList(map.entries().map((e) => new MapEntry(map, e.key, e.value)));
+          return new MapView(map, 'entries');
         case 'toString':
           return toJavaString(map);
         case 'hashCode':

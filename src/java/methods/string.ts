@@ -235,7 +235,11 @@ export function invokeString(s: string, name: string, args: Value[]): Value | No
           const cb = charArg(b);
           if (ca !== undefined && cb !== undefined) return s.split(ca).join(cb);
           if (!isStringArg(a) || !isStringArg(b)) return NO_METHOD;
-          return checkStringSize(s.split(requireNonNull(a)).join(requireNonNull(b)));
+          const target = requireNonNull(a);
+          const replacement = requireNonNull(b);
+          // A function replacer: Java inserts the replacement literally ('$' is not special) and an
+          // empty target matches before every character and at the end ("".replace("", "a") is "a").
+          return checkStringSize(s.replaceAll(target, () => replacement));
         }
         case 'replaceAll':
         case 'replaceFirst':

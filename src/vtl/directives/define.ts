@@ -1,6 +1,6 @@
 /**
  * `#define($name) body #end`: `$name` renders the body, with the variables as they are at that moment.
- * Velocity 1.7 allows two nested renderings of define blocks; deeper, the reference prints as written.
+ * Velocity 1.7 lets a block render itself two levels deep; deeper, the reference prints as written.
  */
 import { JavaObject } from '../../java/values.js';
 import type { DefineNode, Reference } from '../ast.js';
@@ -10,6 +10,8 @@ import { NORMAL, type Frame, type Render, type Status } from '../runtime/frame.j
 
 export class DefineBlock extends JavaObject {
   readonly className = 'org.apache.velocity.runtime.directive.Block$Reference';
+  /** How deep this block is rendering itself right now (Velocity 1.7 counts per block). */
+  private depth = 0;
 
   constructor(
     private readonly frame: Frame,
@@ -20,27 +22,27 @@ export class DefineBlock extends JavaObject {
 
   /** Renders the body into the frame's output (a `$name` in the template). */
   renderInto(f: Frame, ref: Reference): Status {
-    if (f.defineDepth >= f.limits.maxDefineDepth) {
+    if (this.depth >= f.limits.maxDefineDepth) {
       f.write(ref.source, ref.position);
       return NORMAL;
     }
-    f.defineDepth++;
+    this.depth++;
     try {
       return this.body(f);
     } finally {
-      f.defineDepth--;
+      this.depth--;
     }
   }
 
   /** The body's text, when the block is used as a value (in a string, a comparison, a method call). */
   override toJavaString(): string {
     const f = this.frame;
-    if (f.defineDepth >= f.limits.maxDefineDepth) return '';
-    f.defineDepth++;
+    if (this.depth >= f.limits.maxDefineDepth) return '';
+    this.depth++;
     try {
       return f.capture(this.body).text;
     } finally {
-      f.defineDepth--;
+      this.depth--;
     }
   }
 }

@@ -8,7 +8,7 @@
  * - changing the list's size inside the loop fails like Java (ConcurrentModificationException).
  */
 import { JavaException } from '../../java/exceptions.js';
-import { JavaList, JavaMap, JavaObject, NO_METHOD, type NoMethod, type Value } from '../../java/values.js';
+import { JavaList, JavaMap, JavaObject, MapEntry, MapView, NO_METHOD, type NoMethod, type Value } from '../../java/values.js';
 import type { ForeachNode, Position } from '../ast.js';
 import type { CompileContext } from '../compiler/context.js';
 import { compileBlock } from '../compiler/compile.js';
@@ -97,7 +97,28 @@ function concurrentModification(): JavaException {
   return new JavaException('java.util.ConcurrentModificationException', '');
 }
 
+/** Iterates a map live, as Java does: values put for existing keys during the loop are seen. */
+function mapCursor(map: JavaMap, read: (key: Value, value: Value) => Value): Cursor {
+  const keys = map.keys();
+  const expected = map.modCount;
+  let i = 0;
+  return {
+    hasNext: () => i < keys.length,
+    next: () => {
+      if (map.modCount !== expected) throw concurrentModification();
+      const key = keys[i++]!;
+      return read(key, map.get(key) ?? null);
+    },
+  };
+}
+
 function cursorOver(collection: Value): Cursor | null {
+  if (collection instanceof MapView) {
+    const map = collection.map;
+    if (collection.view === 'keys') return mapCursor(map, (key) => key);
+    if (collection.view === 'values') return mapCursor(map, (_key, value) => value);
+    return mapCursor(map, (key, value) => new MapEntry(map, key, value));
+  }
   if (collection instanceof JavaList) {
     const items = collection.items;
     let i = 0;
@@ -111,18 +132,7 @@ function cursorOver(collection: Value): Cursor | null {
       },
     };
   }
-  if (collection instanceof JavaMap) {
-    const values = collection.values();
-    const expected = collection.modCount;
-    let i = 0;
-    return {
-      hasNext: () => i < values.length,
-      next: () => {
-        if (collection.modCount !== expected) throw concurrentModification();
-        return values[i++]!;
-      },
-    };
-  }
+  if (collection instanceof JavaMap) return mapCursor(collection, (_key, value) => value);
   return null;
 }
 

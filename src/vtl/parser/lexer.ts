@@ -53,6 +53,14 @@ class Lexer {
   private atBoundary = true;
   /** A `#` that joins the next token (see dollar()). */
   private hashPrefix = '';
+  /**
+   * 1.7 stays in its REFERENCE lexer state after a method call's `)`, an index's `]`, or a `#set` that
+   * directly follows a reference. Text that then starts like an identifier is read as one: the name
+   * prints, and `.name`/`[…]` steps after it vanish (`$s.trim()a.b` prints `Sa`).
+   */
+  private referenceState: 'none' | 'plain' | 'reference' | 'set' = 'none';
+  /** The previous token was an unbraced reference (a #set right after it is lexed in REFERENCE state). */
+  private afterReference = false;
   private readonly tokens: LexToken[] = [];
 
   constructor(
@@ -81,12 +89,58 @@ class Lexer {
     const s = this.src;
     while (this.i < s.length) {
       const c = s[this.i];
+      if ((this.referenceState === 'reference' || this.referenceState === 'set') && this.referenceTail()) continue;
+      // Raw blocks and block comments return the 1.7 lexer to the state it was in before them, and a
+      // plain reference has not ended yet when one follows it directly.
+      const keepState = this.referenceState !== 'none' && (s.startsWith('#[[', this.i) || s.startsWith('#*', this.i));
+      const kept = this.referenceState === 'plain' ? 'reference' : this.referenceState;
+      this.referenceState = 'none';
+      // A #set (with its leading blanks) directly after a reference keeps the reference's lexer state.
+      const setNext = this.afterReference && /^[ \t]*#(?:set|\{set\}) *\(/.test(s.slice(this.i, this.i + 24));
+      if (!setNext) this.afterReference = false;
       if (c === '\\') this.backslashes();
       else if (c === '$') this.dollar();
       else if (c === '#') this.hash();
       else this.textRun();
+      if (keepState) this.referenceState = kept;
     }
     return this.tokens;
+  }
+
+  /** Handles text right after a construct that leaves 1.7 in REFERENCE state; true if it consumed some. */
+  private referenceTail(): boolean {
+    const s = this.src;
+    const state = this.referenceState;
+    if (s[this.i] === '[') {
+      throw this.error(
+        state === 'set'
+          ? "'[' cannot follow a #set that comes right after a reference (a Velocity 1.7 parse error)"
+          : "'[' here would index the reference before it (a Velocity 1.7 parse error)",
+        this.i,
+      );
+    }
+    const name = /^[a-zA-Z_][a-zA-Z0-9_-]*/.exec(s.slice(this.i, this.i + 256));
+    if (!name) return false;
+    this.referenceState = 'none';
+    this.text(name[0]);
+    let j = this.i + name[0].length;
+    let endsInProperty = false;
+    for (;;) {
+      const step = /^(?:\.[a-zA-Z][a-zA-Z0-9_-]*|\[[^\]\n]*\])/.exec(s.slice(j, j + 256));
+      if (!step) {
+        if (s[j] === '[') throw this.error("unclosed '[' after a name that Velocity 1.7 reads as a reference", j);
+        break;
+      }
+      endsInProperty = step[0].startsWith('.');
+      j += step[0].length;
+    }
+    this.i = j;
+    if (endsInProperty && s.startsWith('##', j)) {
+      // After a `.name` step `##` is not a comment either (see dollar()).
+      this.hashPrefix = '#';
+      this.i++;
+    }
+    return true;
   }
 
   private textRun(): void {
@@ -114,9 +168,21 @@ class Lexer {
     const scanner = new ExpressionScanner(s, this.lines);
     const end = scanner.scanReference(this.i);
     if (end !== null) {
-      this.tokens.push({ kind: 'reference', start: this.i, end, literals: scanner.literals });
+      const refStart = this.i;
+      this.tokens.push({ kind: 'reference', start: refStart, end, literals: scanner.literals });
       this.i = end;
       this.atBoundary = true;
+      this.afterReference = s[start0(s, refStart)] !== '{';
+      if (this.afterReference) this.referenceState = scanner.endsInCallOrIndex ? 'reference' : 'plain';
+      if (s[end] === '{' && s[start0(s, refStart)] !== '{' && /^\{(?:[a-zA-Z_[\\]|\$!?[a-zA-Z_])/.test(s.slice(end, end + 4))) {
+        // 1.7 lexer quirk: a `{` right after a reference opens a braced tail: `$a{b}` and `$a{$b}`
+        // print `{` and swallow the rest; anything else there is a parse error.
+        const brace = /^\{(?:[a-zA-Z_][a-zA-Z0-9_.-]*|\$!?[a-zA-Z_][a-zA-Z0-9_.-]*)\}/.exec(s.slice(end, end + 256));
+        if (!brace) throw this.error(`'{' right after a reference must hold a name and '}' (Velocity 1.7 reads it as part of the reference)`, end);
+        this.text('{');
+        this.i = end + brace[0].length;
+        return;
+      }
       if (scanner.endsInProperty && s.startsWith('##', end)) {
         // 1.7 lexer quirk: right after `$a.b`, `##` is not a comment. The first `#` joins the next
         // token: it vanishes before a directive (`$a.b##end` closes a block) and prints before text.
@@ -131,11 +197,45 @@ class Lexer {
       this.i = s.length;
       return;
     }
-    // A lone `$` (or `$!`) directly before a directive, or before blanks and #set, is dropped (1.7 lexer quirk).
-    const m = /^\$!?(?:(?=#[a-zA-Z{])|[ \t]*(?=#(?:set|\{set\}) *\())/.exec(s.slice(this.i, this.i + 64));
-    if (m) {
-      this.i += m[0].length;
+    const rest = s.slice(this.i, this.i + 64);
+    // 1.7 lexer quirks for a `$` that starts no reference: before blanks and #set, before a control
+    // directive (#if, #else, #end, #set…) or a block comment it vanishes; before any other #word it
+    // prints, and the word with it, as text.
+    const dropped = /^(?:\$!?)+(?:[ \t]*(?=#(?:set|\{set\}) *\()|(?=#(?:\{?(?:if|elseif|else|end)\}?(?![a-zA-Z0-9_@])|\*)))/.exec(rest);
+    if (dropped) {
+      this.i += dropped[0].length;
       this.atBoundary = true;
+      return;
+    }
+    if (/^\$!?#\[\[/.test(rest)) {
+      // `$#[[raw]]#` prints `[raw`: the `$#` vanish and the raw block keeps its first bracket.
+      const open = s.indexOf('#[[', this.i);
+      const close = s.indexOf(']]#', open + 3);
+      if (close < 0) throw this.error("unclosed '#[[': missing ']]#'", open);
+      this.constructText('[' + s.slice(open + 3, close));
+      this.i = close + 3;
+      return;
+    }
+    const literalWord = /^\$!?#(?:\{[a-zA-Z_@][a-zA-Z0-9_@]*\}|[a-zA-Z_@][a-zA-Z0-9_@]*)/.exec(rest);
+    if (literalWord) {
+      // Printed as written, with its argument list if it has one (unevaluated, like an unknown directive).
+      let end = this.i + literalWord[0].length;
+      const open = this.openParenthesis(end);
+      if (open >= 0) end = this.swallowLineEnd(new ExpressionScanner(s, this.lines).scanGroup(open + 1, ')').end);
+      this.constructText(s.slice(this.i, end));
+      this.i = end;
+      return;
+    }
+    const backslashed = /^\$(\\+)(\$?)/.exec(rest);
+    if (backslashed) {
+      // 1.7: `$\$x` prints `$\` and evaluates `$x`; `$\#x` and `$\\y` lose the `$`.
+      if (backslashed[2]) {
+        this.constructText('$' + backslashed[1]);
+        this.i += 1 + backslashed[1].length;
+      } else {
+        this.i += 1;
+        this.atBoundary = true;
+      }
       return;
     }
     this.text('$');
@@ -174,6 +274,19 @@ class Lexer {
       return;
     }
     if (start + 1 >= s.length && !this.inString) throw this.error("'#' at the end of the template", start);
+    if (/^#\\+#/.test(s.slice(start, start + 64))) {
+      // 1.7: a lone `#` before an escaped directive (`#\#if`) vanishes.
+      this.i++;
+      this.atBoundary = true;
+      return;
+    }
+    const backslashed = /^#(\\+)\$/.exec(s.slice(start, start + 64));
+    if (backslashed) {
+      // 1.7: `#\$x` prints `#\` and evaluates `$x`.
+      this.text('#' + backslashed[1]);
+      this.i += 1 + backslashed[1].length;
+      return;
+    }
     const word = WORD.exec(s.slice(start, start + 256));
     if (!word) {
       // A lone `#` directly before blanks and #set is dropped along with them (1.7 lexer quirk).
@@ -254,6 +367,7 @@ class Lexer {
   }
 
   private directive(name: DirectiveName, start: number, argsStart: number): void {
+    const setFollowsReference = this.afterReference;
     const scanner = new ExpressionScanner(this.src, this.lines);
     const group = scanner.scanGroup(argsStart, ')');
     if (name === 'macro' || name === 'include' || name === 'parse' || name === 'break') {
@@ -273,6 +387,7 @@ class Lexer {
     });
     this.i = this.swallowLineEnd(group.end);
     this.atBoundary = true;
+    if (name === 'set' && setFollowsReference) this.referenceState = 'set';
   }
 
   private backslashes(): void {
@@ -317,6 +432,11 @@ class Lexer {
     this.constructText(s.slice(start, j));
     this.i = j;
   }
+}
+
+/** The character after `$` or `$!` at `dollar` (a `{` there makes the reference braced). */
+function start0(s: string, dollar: number): number {
+  return s[dollar + 1] === '!' ? dollar + 2 : dollar + 1;
 }
 
 /**

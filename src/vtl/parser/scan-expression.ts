@@ -64,6 +64,9 @@ export class ExpressionScanner {
   readonly literals: LiteralSpan[] = [];
   /** Whether the last reference scanned ends in `.name` outside braces (1.7's REFMODIFIER state). */
   endsInProperty = false;
+  /** Whether it ends in a method call's `)` or an index's `]` outside braces (1.7 stays in REFERENCE state). */
+  endsInCallOrIndex = false;
+
 
   constructor(
     private readonly src: string,
@@ -93,14 +96,17 @@ export class ExpressionScanner {
     if (!isIdentifierStart(s[i])) return null;
     while (isIdentifierChar(s[i])) i++;
     let endsInProperty = false;
+    let endsInCallOrIndex = false;
     for (;;) {
       if (s[i] === '[') {
         i = this.scanIndex(i);
         endsInProperty = false;
+        endsInCallOrIndex = true;
       } else if (s[i] === '.' && isAlpha(s[i + 1])) {
         let j = i + 1;
         while (isIdentifierChar(s[j])) j++;
         endsInProperty = s[j] !== '(';
+        endsInCallOrIndex = false;
         if (s[j] === '(') {
           if (j + 1 >= s.length) {
             // `$a.b(` at the very end: 1.7 reads `$a.b` and prints the `(` as text.
@@ -112,6 +118,7 @@ export class ExpressionScanner {
             throw this.error(`blanks between the parentheses of ${s.slice(start, j)}() are not allowed in Velocity 1.7`, j);
           }
           j = group.end;
+          endsInCallOrIndex = true;
         }
         i = j;
       } else {
@@ -123,6 +130,7 @@ export class ExpressionScanner {
       i++;
     }
     this.endsInProperty = endsInProperty && !braced;
+    this.endsInCallOrIndex = endsInCallOrIndex && !braced;
     return i;
   }
 

@@ -10,7 +10,7 @@ export interface RenderLimits {
   maxWork: number;
   /** Characters of output (and of any single string the template builds). */
   maxOutputLength: number;
-  /** Nested `#define` renderings before the reference prints literally (Velocity 1.7: 2). */
+  /** How deep a `#define` block may render itself before the reference prints literally (Velocity 1.7: 2). */
   maxDefineDepth: number;
 }
 
