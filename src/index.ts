@@ -27,3 +27,43 @@ export { DEFAULT_LIMITS, MAX_TEMPLATE_BYTES } from './vtl/runtime/limits.js';
 export type { RenderLimits } from './vtl/runtime/limits.js';
 export { InvalidInputError } from './gateway/validate-input.js';
 export { RenderedJsonError } from './json-result.js';
+
+// The integration pipeline: run whole methods of an API offline.
+export { invokeMethod } from './integration/invoke.js';
+export { LambdaFunctionError } from './integration/lambda.js';
+export type { LambdaErrorPayload } from './integration/lambda.js';
+export { DEFAULT_INTEGRATION_TIMEOUT_MS } from './integration/integration-call.js';
+export type {
+  ApiDefinition,
+  MethodDefinition,
+  MethodResponse,
+  Integration,
+  IntegrationResponse,
+  IntegrationType,
+  PassthroughBehavior,
+  ContentHandling,
+} from './integration/model.js';
+export type {
+  MethodRequest,
+  IntegrationRequest,
+  IntegrationResult,
+  LambdaHandler,
+  LambdaInvocationContext,
+  HttpBackend,
+  Backend,
+  Backends,
+  InvokeOptions,
+  InvocationPhase,
+  InvocationTrace,
+  GatewayResponse,
+} from './integration/types.js';
+export { Api } from './api/api.js';
+export type { ApiRequest, ApiOptions } from './api/api.js';
+export type { RouteMatch } from './api/routes.js';
+export { loadApi, createApi } from './api/load-api.js';
+export type { LoadApiOptions } from './api/load-api.js';
+export { loadApiDefinition, parseApiDefinition } from './definitions/load.js';
+export type { DefinitionOptions } from './definitions/load.js';
+export { DefinitionError } from './definitions/definition-error.js';
+export { createHttpHandler, MAX_PAYLOAD_BYTES } from './http/handler.js';
+export type { HttpHandler, HttpHandlerOptions } from './http/handler.js';

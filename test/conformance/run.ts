@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAirspeed } from './airspeed.js';
 import { runIntegration } from './integration.js';
+import { runPipeline } from './pipeline.js';
 import { ReferenceRenderer } from './reference/client.js';
 import { runReferenceStage } from './reference/stage.js';
 import type { CorpusResult } from './types.js';
@@ -33,7 +34,8 @@ const option = (name: string, fallback: number) => {
 const results: CorpusResult[] = [];
 if (existsSync(oracle)) {
   const read = (name: string) => JSON.parse(readFileSync(join(oracle, name), 'utf8'));
-  results.push(...runAirspeed(read('airspeed-renders.json')), runIntegration(read('integration-vectors.json')));
+  const vectors = read('integration-vectors.json');
+  results.push(...runAirspeed(read('airspeed-renders.json')), runIntegration(vectors), await runPipeline(vectors));
 } else {
   console.log(`conformance: AWS corpora skipped (no oracle at ${oracle})`);
 }

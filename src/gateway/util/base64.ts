@@ -10,7 +10,8 @@ export function base64Encode(s: string): string {
   return Buffer.from(s, 'utf8').toString('base64');
 }
 
-export function base64Decode(s: string): string {
+/** The decoded bytes; throws Java's IllegalArgumentException for text that is not strict base64. */
+export function base64DecodeBytes(s: string): Uint8Array {
   const illegal = /[^A-Za-z0-9+/=]/.exec(s);
   if (illegal) {
     throw new JavaException(
@@ -26,5 +27,9 @@ export function base64Decode(s: string): string {
   if (body.length % 4 === 1) {
     throw new JavaException('java.lang.IllegalArgumentException', 'Last unit does not have enough valid bits');
   }
-  return decodeUtf8(Buffer.from(body, 'base64'));
+  return Buffer.from(body, 'base64');
+}
+
+export function base64Decode(s: string): string {
+  return decodeUtf8(base64DecodeBytes(s));
 }

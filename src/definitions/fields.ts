@@ -1,0 +1,68 @@
+/**
+ * Reading untrusted definition values into the integration model: each reader names the path of a bad
+ * value in its error.
+ */
+import type { ParsedDocument } from './document.js';
+import { errorAt } from './document.js';
+
+export type Path = readonly (string | number)[];
+
+export interface Reader {
+  doc?: ParsedDocument;
+}
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+export function fail(r: Reader, path: Path, message: string): never {
+  throw errorAt(r.doc, path, message);
+}
+
+export function optionalString(r: Reader, v: unknown, path: Path): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return fail(r, path, `expected a string, found ${describe(v)}`);
+}
+
+export function requiredString(r: Reader, v: unknown, path: Path): string {
+  return optionalString(r, v, path) ?? fail(r, path, 'is required');
+}
+
+/** A status code: `"200"` or `200`. */
+export function statusCode(r: Reader, v: unknown, path: Path): string {
+  const s = requiredString(r, v, path);
+  if (!/^[1-5]\d\d$/.test(s)) fail(r, path, `'${s}' is not an HTTP status code`);
+  return s;
+}
+
+/** `{ key: string }` (null values allowed where API Gateway stores empty templates as null). */
+export function stringMap(r: Reader, v: unknown, path: Path, allowNull = false): Record<string, string | null> | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (!isObject(v)) fail(r, path, `expected a map of strings, found ${describe(v)}`);
+  const out: Record<string, string | null> = {};
+  for (const [k, value] of Object.entries(v)) {
+    const s = value === null && allowNull ? null : requiredString(r, value, [...path, k]);
+    Object.defineProperty(out, k, { value: s, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+export function oneOf<T extends string>(r: Reader, v: unknown, path: Path, allowed: readonly T[]): T | undefined {
+  const s = optionalString(r, v, path);
+  if (s === undefined || s === '') return undefined;
+  const upper = s.toUpperCase() as T;
+  if (!allowed.includes(upper)) fail(r, path, `'${s}' is not one of ${allowed.join(', ')}`);
+  return upper;
+}
+
+export function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (isObject(v)) {
+    const keys = Object.keys(v);
+    return keys.length === 1 && /^(Ref|Fn::)/.test(keys[0]!) ? `an unresolved ${keys[0]}` : 'an object';
+  }
+  return `${typeof v} ${JSON.stringify(v)}`;
+}

@@ -1,0 +1,193 @@
+/**
+ * Calling the integration: a MOCK answers by itself, a Lambda integration invokes the caller's handler,
+ * HTTP and other AWS integrations call the caller's backend function. Each outcome carries the value the
+ * integration responses' selection patterns are matched against.
+ */
+import type { ParameterValue } from '../gateway/request.js';
+import { InvocationFailure, internalError, badRequest, messageBody } from './failure.js';
+import { headerValue, put, record } from './headers.js';
+import { errorPayloadOf, functionArnOf, functionNameOf, isLambdaUri, resultPayloadOf } from './lambda.js';
+import { LambdaPayloadError, parseLambdaPayload } from './lambda-json.js';
+import { isBinaryType, mediaTypeOf } from './media-type.js';
+import { MOCK_STATUS_ERROR, mockStatus } from './mock.js';
+import { payloadBytes, payloadOf, payloadText, type Payload } from './payload.js';
+import type { IntegrationParameters, RequestPhaseResult } from './request-phase.js';
+import type { InvocationState } from './state.js';
+import type { Backend, HttpBackend, IntegrationRequest, IntegrationResult, LambdaHandler } from './types.js';
+
+/** API Gateway's maximum integration timeout. */
+export const DEFAULT_INTEGRATION_TIMEOUT_MS = 29_000;
+
+export interface IntegrationOutcome {
+  statusCode: number;
+  headers: Record<string, ParameterValue>;
+  payload: Payload;
+  /** What selection patterns match: the status code, or a Lambda function's `errorMessage` ("" on success). */
+  selectionValue: string;
+  /** A Lambda function error: response parameters read `errorMessage` as JSON. */
+  lambdaError: boolean;
+}
+
+class Timeout extends Error {}
+
+async function withTimeout<T>(work: () => T | Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Timeout()), ms);
+    timer.unref?.();
+  });
+  try {
+    return await Promise.race([Promise.resolve().then(work), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function timedOut(ms: number): InvocationFailure {
+  return new InvocationFailure('integration', 504, `the integration did not answer within ${ms} ms`, messageBody('Endpoint request timed out'));
+}
+
+function noBackend(state: InvocationState, what: string): InvocationFailure {
+  const m = state.method;
+  const message = `no ${what} is configured for the ${m.integration.type} integration of ${m.httpMethod} ${m.resourcePath} (pass one with the backend option, or --backend for the CLI)`;
+  return new InvocationFailure('integration', 502, message, messageBody(`apigw-vtl: ${message}`));
+}
+
+/** `${stageVariables.name}` in an integration URI or ARN. */
+export function substituteStageVariables(text: string, variables: Record<string, string>): string {
+  return text.replace(/\$\{stageVariables\.([A-Za-z0-9_]+)\}/g, (_, name: string) => (Object.hasOwn(variables, name) ? variables[name]! : ''));
+}
+
+function lambdaHandlerFor(backend: Backend | undefined, functionName: string): LambdaHandler | undefined {
+  if (!backend || typeof backend === 'function') return undefined;
+  const lambda = backend.lambda;
+  if (typeof lambda === 'function') return lambda;
+  return lambda && Object.hasOwn(lambda, functionName) ? lambda[functionName] : undefined;
+}
+
+function httpBackendFor(backend: Backend | undefined): HttpBackend | undefined {
+  if (typeof backend === 'function') return backend;
+  return backend?.http;
+}
+
+/** The integration URI with `{param}` filled from the mapped path parameters and the query string added. */
+export function integrationUrl(uri: string, parameters: IntegrationParameters): string {
+  const filled = uri.replace(/\{([^}+]+)(\+?)\}/g, (whole, name: string, greedy: string) => {
+    if (!Object.hasOwn(parameters.path, name)) return whole;
+    const value = parameters.path[name]!;
+    return greedy ? value.split('/').map(encodeURIComponent).join('/') : encodeURIComponent(value);
+  });
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(parameters.querystring)) {
+    for (const v of Array.isArray(value) ? value : [value]) query.append(name, v);
+  }
+  const q = query.toString();
+  return q === '' ? filled : `${filled}${filled.includes('?') ? '&' : '?'}${q}`;
+}
+
+function mockOutcome(prepared: RequestPhaseResult): IntegrationOutcome {
+  const status = mockStatus(payloadText(prepared.payload));
+  if (status === undefined) throw internalError('integration', MOCK_STATUS_ERROR);
+  // The integration response of a MOCK has no body (aws-behaviour §5.3).
+  return { statusCode: status, headers: record(), payload: { binary: false, text: '' }, selectionValue: String(status), lambdaError: false };
+}
+
+async function lambdaOutcome(state: InvocationState, prepared: RequestPhaseResult, uri: string, timeoutMs: number): Promise<IntegrationOutcome> {
+  const arn = substituteStageVariables(functionArnOf(uri)!, state.request.stageVariables);
+  const functionName = functionNameOf(arn);
+  const handler = lambdaHandlerFor(state.options.backend, functionName);
+  if (!handler) throw noBackend(state, `Lambda handler for function '${functionName}'`);
+  let event: unknown;
+  try {
+    event = parseLambdaPayload(payloadText(prepared.payload));
+  } catch (e) {
+    if (e instanceof LambdaPayloadError) throw badRequest('integration', `the rendered request body is not JSON: ${e.jacksonMessage}`, e.awsBody, e);
+    throw e;
+  }
+  const requestId = String(state.context.requestId ?? '');
+  const headers = record<ParameterValue>();
+  headers['Content-Type'] = 'application/json';
+  try {
+    const result = await withTimeout(() => handler(event, { functionName, awsRequestId: requestId, invokedFunctionArn: arn }), timeoutMs);
+    return { statusCode: 200, headers, payload: { binary: false, text: resultPayloadOf(result) }, selectionValue: '', lambdaError: false };
+  } catch (e) {
+    if (e instanceof Timeout) throw timedOut(timeoutMs);
+    const error = errorPayloadOf(e);
+    headers['X-Amz-Function-Error'] = 'Unhandled';
+    const message = error.errorMessage === undefined || error.errorMessage === null ? '' : String(error.errorMessage);
+    return { statusCode: 200, headers, payload: { binary: false, text: JSON.stringify(error) }, selectionValue: message, lambdaError: true };
+  }
+}
+
+function checkResult(result: unknown): IntegrationResult {
+  const r = result as IntegrationResult | null;
+  if (r === null || typeof r !== 'object') throw new TypeError('the backend must return { statusCode, headers?, body? }');
+  if (!Number.isInteger(r.statusCode) || r.statusCode < 100 || r.statusCode > 599) throw new TypeError(`the backend returned statusCode ${String(r.statusCode)}; it must be an integer 100-599`);
+  if (r.body !== undefined && r.body !== null && typeof r.body !== 'string' && !(r.body instanceof Uint8Array)) throw new TypeError('the backend returned a body that is neither a string nor bytes');
+  return r;
+}
+
+async function httpOutcome(state: InvocationState, prepared: RequestPhaseResult, timeoutMs: number): Promise<IntegrationOutcome> {
+  const { integration } = state.method;
+  const backend = httpBackendFor(state.options.backend);
+  if (!backend) throw noBackend(state, 'backend function');
+  const uri = integration.uri ? substituteStageVariables(integration.uri, state.request.stageVariables) : undefined;
+  const request: IntegrationRequest = {
+    type: integration.type,
+    uri,
+    httpMethod: (integration.httpMethod ?? state.request.httpMethod).toUpperCase(),
+    url: uri ? integrationUrl(uri, prepared.parameters) : undefined,
+    path: prepared.parameters.path,
+    querystring: prepared.parameters.querystring,
+    headers: prepared.parameters.headers,
+    body: prepared.payload.binary ? payloadBytes(prepared.payload) : prepared.payload.text,
+  };
+  state.trace.integrationRequest = request;
+  let result: IntegrationResult;
+  try {
+    result = checkResult(await withTimeout(() => backend(request), timeoutMs));
+  } catch (e) {
+    if (e instanceof Timeout) throw timedOut(timeoutMs);
+    throw internalError('integration', `the backend failed: ${(e as Error)?.message ?? String(e)}`, e);
+  }
+  state.trace.integrationResult = result;
+  const headers = record<ParameterValue>();
+  for (const [k, v] of Object.entries(result.headers ?? {})) put(headers, k, Array.isArray(v) ? v.map(String) : String(v));
+  const binary = isBinaryType(mediaTypeOf(headerValue(headers, 'Content-Type')), state.binaryMediaTypes);
+  return { statusCode: result.statusCode, headers, payload: payloadOf(result.body, binary), selectionValue: String(result.statusCode), lambdaError: false };
+}
+
+export async function callIntegration(state: InvocationState, prepared: RequestPhaseResult): Promise<IntegrationOutcome> {
+  const { integration } = state.method;
+  const timeoutMs = state.options.integrationTimeoutMs ?? DEFAULT_INTEGRATION_TIMEOUT_MS;
+  switch (integration.type) {
+    case 'MOCK':
+      state.trace.integrationRequest = traceRequest(state, prepared);
+      return mockOutcome(prepared);
+    case 'AWS':
+      if (isLambdaUri(integration.uri)) {
+        state.trace.integrationRequest = traceRequest(state, prepared);
+        const outcome = await lambdaOutcome(state, prepared, integration.uri!, timeoutMs);
+        state.trace.integrationResult = { statusCode: outcome.statusCode, headers: outcome.headers, body: payloadText(outcome.payload) };
+        return outcome;
+      }
+      return httpOutcome(state, prepared, timeoutMs);
+    case 'HTTP':
+      return httpOutcome(state, prepared, timeoutMs);
+    default:
+      throw internalError('integration', `${integration.type} integrations pass requests through without mapping templates; apigw-vtl runs non-proxy integrations (AWS, HTTP, MOCK) only`);
+  }
+}
+
+function traceRequest(state: InvocationState, prepared: RequestPhaseResult): IntegrationRequest {
+  const { integration } = state.method;
+  return {
+    type: integration.type,
+    uri: integration.uri ?? undefined,
+    httpMethod: (integration.httpMethod ?? state.request.httpMethod).toUpperCase(),
+    path: prepared.parameters.path,
+    querystring: prepared.parameters.querystring,
+    headers: prepared.parameters.headers,
+    body: prepared.payload.binary ? payloadBytes(prepared.payload) : prepared.payload.text,
+  };
+}

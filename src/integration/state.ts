@@ -1,0 +1,18 @@
+/** What every phase of one invocation shares. */
+import type { GatewayContext } from '../gateway/request.js';
+import type { JavaMap } from '../java/values.js';
+import type { MethodDefinition } from './model.js';
+import type { NormalizedRequest } from './method-request.js';
+import type { InvocationTrace, InvokeOptions } from './types.js';
+
+export interface InvocationState {
+  method: MethodDefinition;
+  request: NormalizedRequest;
+  /** The `$context` fields of this request, shared by the request and the response template. */
+  context: GatewayContext;
+  /** The same `$context` as the templates see it, for `context.*` mapping sources. */
+  contextMap: JavaMap;
+  options: InvokeOptions;
+  binaryMediaTypes: readonly string[];
+  trace: InvocationTrace;
+}

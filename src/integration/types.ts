@@ -1,0 +1,119 @@
+/** What goes into and comes out of a whole method invocation. */
+import type { GatewayContext, ParameterValue } from '../gateway/request.js';
+import type { RenderOptions } from '../template.js';
+import type { IntegrationType } from './model.js';
+
+/** The client's request, as it reaches a method. */
+export interface MethodRequest {
+  httpMethod: string;
+  /** The request path below the stage, e.g. `/pets/42`. */
+  path: string;
+  /** Path parameters (found by route matching when invoking through an API). */
+  pathParameters?: Record<string, string>;
+  headers?: Record<string, ParameterValue>;
+  query?: Record<string, ParameterValue>;
+  /** Text, bytes (binary payloads), or a value sent as JSON. */
+  body?: string | Uint8Array | object | null;
+  stage?: string;
+  stageVariables?: Record<string, string>;
+  /** `$context` fields (identity, authorizer, requestId, …) on top of the defaults. */
+  context?: GatewayContext;
+}
+
+/** What an HTTP or AWS integration receives after the request phase. */
+export interface IntegrationRequest {
+  type: IntegrationType;
+  uri?: string;
+  httpMethod: string;
+  /** The integration URI with `{param}` filled from `integration.request.path.*` (HTTP integrations). */
+  url?: string;
+  path: Record<string, string>;
+  querystring: Record<string, ParameterValue>;
+  headers: Record<string, ParameterValue>;
+  body: string | Uint8Array;
+}
+
+/** What an HTTP or AWS integration answers. */
+export interface IntegrationResult {
+  statusCode: number;
+  headers?: Record<string, ParameterValue>;
+  body?: string | Uint8Array | null;
+}
+
+/** What a {@link LambdaHandler} learns about its invocation. */
+export interface LambdaInvocationContext {
+  functionName: string;
+  invokedFunctionArn: string;
+  /** `$context.requestId` of the API request. */
+  awsRequestId: string;
+}
+
+/**
+ * A Lambda function behind a non-proxy integration: receives the rendered request body parsed as JSON and
+ * returns (or resolves to) its result. Throwing fails the invocation; throw a `LambdaFunctionError` to
+ * choose the exact error payload.
+ */
+export type LambdaHandler = (event: unknown, context: LambdaInvocationContext) => unknown;
+
+/** Any HTTP or AWS service integration. */
+export type HttpBackend = (request: IntegrationRequest) => IntegrationResult | Promise<IntegrationResult>;
+
+export interface Backends {
+  /** One handler for every Lambda integration, or handlers by function name (the name in the function ARN). */
+  lambda?: LambdaHandler | Record<string, LambdaHandler>;
+  /** HTTP integrations and AWS service integrations other than Lambda. */
+  http?: HttpBackend;
+}
+
+/** What answers non-MOCK integrations: one function for HTTP/AWS service integrations, or {@link Backends}. */
+export type Backend = HttpBackend | Backends;
+
+export interface InvokeOptions extends RenderOptions {
+  backend?: Backend;
+  /** The API's binary media types (e.g. `image/png`, `image/*`, `*\/*`). */
+  binaryMediaTypes?: readonly string[];
+  /** How long the integration may take before the client gets 504 (API Gateway's maximum: 29000 ms). */
+  integrationTimeoutMs?: number;
+}
+
+/** Which step of the pipeline failed, for the developer. */
+export type InvocationPhase =
+  | 'route'
+  | 'request-parameters'
+  | 'content-handling'
+  | 'request-template'
+  | 'integration'
+  | 'response-selection'
+  | 'response-template'
+  | 'response-parameters';
+
+/** What happened during an invocation: the choices API Gateway made, and what failed where. */
+export interface InvocationTrace {
+  method: string;
+  /** The request template's media type, `passthrough`, or absent when the request was rejected first. */
+  requestTemplate?: string;
+  integrationRequest?: IntegrationRequest;
+  integrationResult?: IntegrationResult;
+  /** What the selection patterns were matched against. */
+  selectionValue?: string;
+  /** The selected integration response's status code. */
+  integrationResponse?: string;
+  /** The response template's media type, or `passthrough`. */
+  responseTemplate?: string;
+  error?: { phase: InvocationPhase; message: string; line?: number; column?: number; cause?: unknown };
+  warnings: string[];
+}
+
+/** The method response the client receives. */
+export interface GatewayResponse {
+  statusCode: number;
+  headers: Record<string, ParameterValue>;
+  /** The body as text (base64 when `isBase64Encoded`). */
+  body: string;
+  /** The body bytes, as sent on the wire. */
+  rawBody: Uint8Array;
+  isBase64Encoded: boolean;
+  /** The body parsed as JSON. */
+  json(): unknown;
+  trace: InvocationTrace;
+}
