@@ -6,6 +6,7 @@
 import { buildContext, DEFAULT_EPOCH_MS, DEFAULT_REQUEST_ID, formatRequestTime } from '../gateway/context.js';
 import { userAgentOf } from '../gateway/parameters.js';
 import type { GatewayContext, ParameterValue } from '../gateway/request.js';
+import type { JavaMap } from '../java/values.js';
 import { InvocationFailure, internalError } from './failure.js';
 import { callIntegration } from './integration-call.js';
 import { normalizeRequest } from './method-request.js';
@@ -69,11 +70,12 @@ export async function invokeMethod(method: MethodDefinition, request: MethodRequ
   const normalized = normalizeRequest(request);
   const trace: InvocationTrace = { method: `${method.httpMethod} ${method.resourcePath}`, warnings: [] };
   const context = invocationContext(method, normalized, request.context, options);
+  let contextMap: JavaMap | undefined;
   const state: InvocationState = {
     method,
     request: normalized,
     context,
-    contextMap: buildContext(context, userAgentOf(normalized.headers), normalized.pathParameters, {}).context,
+    contextMap: () => (contextMap ??= buildContext(context, userAgentOf(normalized.headers), normalized.pathParameters, {}).context),
     options,
     binaryMediaTypes: options.binaryMediaTypes ?? [],
     trace,

@@ -66,7 +66,7 @@ function mapParameters(state: InvocationState, bodyText: string): IntegrationPar
         headers: request.headers,
         body: bodyText,
         stageVariables: request.stageVariables,
-        context: state.contextMap,
+        context: state.contextMap(),
       });
     } catch (e) {
       if (!(e instanceof MappingError)) throw e;

@@ -62,7 +62,7 @@ function mapResponseParameters(state: InvocationState, response: IntegrationResp
         body: bodyText,
         parseErrorMessage: outcome.lambdaError,
         stageVariables: state.request.stageVariables,
-        context: state.contextMap,
+        context: state.contextMap(),
       });
     } catch (e) {
       if (e instanceof MappingError) throw internalError('response-parameters', `${what}: ${e.message}`, e);

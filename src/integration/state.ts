@@ -10,8 +10,8 @@ export interface InvocationState {
   request: NormalizedRequest;
   /** The `$context` fields of this request, shared by the request and the response template. */
   context: GatewayContext;
-  /** The same `$context` as the templates see it, for `context.*` mapping sources. */
-  contextMap: JavaMap;
+  /** The same `$context` as the templates see it, for `context.*` mapping sources (built on first use). */
+  contextMap(): JavaMap;
   options: InvokeOptions;
   binaryMediaTypes: readonly string[];
   trace: InvocationTrace;
