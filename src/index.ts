@@ -67,3 +67,7 @@ export type { DefinitionOptions } from './definitions/load.js';
 export { DefinitionError } from './definitions/definition-error.js';
 export { createHttpHandler, MAX_PAYLOAD_BYTES } from './http/handler.js';
 export type { HttpHandler, HttpHandlerOptions } from './http/handler.js';
+export { renderInputFromProxyEvent } from './gateway/proxy-event.js';
+export type { ProxyEvent } from './gateway/proxy-event.js';
+export { lintTemplate } from './lint/index.js';
+export type { LintFinding, Severity } from './lint/index.js';

@@ -1,96 +1,64 @@
 #!/usr/bin/env node
-/** The `apigw-vtl` command. */
-import { realpathSync } from 'node:fs';
+/** The `apigw-vtl` command: render, check, lint and serve API Gateway mapping templates. */
+import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { DefinitionError } from '../definitions/definition-error.js';
+import { InvalidInputError } from '../gateway/validate-input.js';
 import { BackendModuleError } from './backend-module.js';
-import { serve, type RunningServer } from './serve.js';
+import { UsageError, type CliIo, type Command } from './io.js';
 
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
+export type { CliIo } from './io.js';
+
+/** Commands load on demand: `--help` and `render` need not load the property-testing kit. */
+const COMMANDS: { name: string; summary: string; load(): Promise<Command> }[] = [
+  { name: 'render', summary: 'render a template for one request', load: async () => (await import('./commands/render.js')).renderCommand },
+  { name: 'check', summary: 'property-check templates (a template file, or every template of an API definition)', load: async () => (await import('./commands/check.js')).checkCommand },
+  { name: 'lint', summary: 'report what API Gateway will not run as written', load: async () => (await import('./commands/lint.js')).lintCommand },
+  { name: 'serve', summary: 'serve an API (OpenAPI, SAM or CloudFormation) on localhost', load: async () => (await import('./commands/serve.js')).serveCommand },
+];
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
 }
 
 const USAGE = `Usage: apigw-vtl <command> [options]
 
+Amazon API Gateway mapping templates, offline.
+
 Commands:
-  serve <openapi.(json|yaml) | sam-template.yaml>   serve an API on localhost
-      --port N            port (default 3000; 0 picks a free one)
-      --host H            address to listen on (default 127.0.0.1)
-      --stage NAME        stage in the URL, whose variables apply (default: the definition's first stage, else test)
-      --stage-var k=v     set a stage variable (repeatable)
-      --backend FILE.mjs  module answering HTTP/AWS/Lambda integrations (MOCK needs none; without it they answer 502)
-      --api LOGICAL_ID    which API of a CloudFormation template with several
-      --param k=v         CloudFormation template parameter (repeatable)
-  help                    show this text`;
+${COMMANDS.map((c) => `  ${c.name.padEnd(8)}${c.summary}`).join('\n')}
 
-class UsageError extends Error {}
+Run apigw-vtl <command> --help for a command's options.`;
 
-function pairs(values: string[] | undefined, flag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const v of values ?? []) {
-    const eq = v.indexOf('=');
-    if (eq <= 0) throw new UsageError(`${flag} expects name=value, got '${v}'`);
-    Object.defineProperty(out, v.slice(0, eq), { value: v.slice(eq + 1), enumerable: true, writable: true, configurable: true });
+/** Runs the command line: resolves to an exit code, or — for `serve` — to the running server. */
+export async function runCli(argv: string[], io: CliIo): Promise<number | { close(): Promise<void> }> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    const topic = COMMANDS.find((c) => c.name === args[0]);
+    io.out(topic ? (await topic.load()).usage : USAGE);
+    return name === undefined ? 2 : 0;
   }
-  return out;
-}
-
-async function serveCommand(args: string[], io: CliIo): Promise<RunningServer> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      stage: { type: 'string' },
-      'stage-var': { type: 'string', multiple: true },
-      backend: { type: 'string' },
-      api: { type: 'string' },
-      param: { type: 'string', multiple: true },
-    },
-  });
-  if (positionals.length !== 1) throw new UsageError('serve takes exactly one definition file');
-  const port = values.port === undefined ? undefined : Number(values.port);
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be 0-65535, got '${values.port}'`);
-  return serve({
-    file: positionals[0]!,
-    port,
-    host: values.host,
-    stage: values.stage,
-    stageVariables: pairs(values['stage-var'], '--stage-var'),
-    backendModule: values.backend,
-    api: values.api,
-    parameters: pairs(values.param, '--param'),
-    log: io.out,
-  });
-}
-
-/**
- * Runs the command line. Resolves to an exit code, or — for `serve` — to the running server.
- */
-export async function runCli(argv: string[], io: CliIo): Promise<number | RunningServer> {
-  const [command, ...args] = argv;
+  if (name === '--version' || name === '-v') {
+    io.out(version());
+    return 0;
+  }
+  const entry = COMMANDS.find((c) => c.name === name);
+  let command: Command | undefined;
   try {
-    switch (command) {
-      case 'serve':
-        return await serveCommand(args, io);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        io.out(USAGE);
-        return command === undefined ? 2 : 0;
-      default:
-        throw new UsageError(`unknown command '${command}'`);
+    if (!entry) throw new UsageError(`unknown command '${name}'`);
+    command = await entry.load();
+    if (args.includes('--help') || args.includes('-h')) {
+      io.out(command.usage);
+      return 0;
     }
+    return await command.run(args, io);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`apigw-vtl: ${(e as Error).message}\n\n${USAGE}`);
+      io.err(`apigw-vtl: ${(e as Error).message}\n\n${command?.usage ?? USAGE}`);
       return 2;
     }
-    if (e instanceof DefinitionError || e instanceof BackendModuleError) {
+    if (e instanceof DefinitionError || e instanceof BackendModuleError || e instanceof InvalidInputError) {
       io.err(`apigw-vtl: ${e.message}`);
       return 1;
     }
@@ -109,8 +77,41 @@ function isMain(): boolean {
   }
 }
 
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 if (isMain()) {
-  const io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
+  // `apigw-vtl check … | head` closes the pipe early: stop quietly, as other command-line tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+  const tty = process.stdout.isTTY === true;
+  // A progress line stays on the terminal until the next output replaces it.
+  let progressShown = false;
+  const clearProgress = () => {
+    if (progressShown) process.stderr.write('\r\u001b[2K');
+    progressShown = false;
+  };
+  const io: CliIo = {
+    out: (l) => (clearProgress(), process.stdout.write(l + '\n')),
+    err: (l) => (clearProgress(), process.stderr.write(l + '\n')),
+    write: (t) => process.stdout.write(tty && !t.endsWith('\n') ? t + '\n' : t),
+    progress: process.stderr.isTTY
+      ? (t) => {
+          clearProgress();
+          if (t !== '') process.stderr.write(t);
+          progressShown = t !== '';
+        }
+      : undefined,
+    color: tty && !process.env['NO_COLOR'],
+    readStdin,
+  };
   const result = await runCli(process.argv.slice(2), io);
   if (typeof result === 'number') process.exitCode = result;
   else {

@@ -4,9 +4,9 @@
  * `AWS::Serverless::Api` with a `DefinitionBody` or local `DefinitionUri`, SAM function `Api` events
  * (proxy integrations), and stages with their variables.
  */
-import type { ApiDefinition, Integration, MethodDefinition, MethodResponse } from '../integration/model.js';
+import type { ApiDefinition, Integration, MethodDefinition, MethodResponse, ModelSchema } from '../integration/model.js';
 import type { ParsedDocument } from './document.js';
-import { fail, isObject, requiredString, statusCode, stringMap, type Path, type Reader } from './fields.js';
+import { fail, isObject, requiredString, setOwn, statusCode, stringMap, type Path, type Reader } from './fields.js';
 import { CLOUDFORMATION, readIntegration, readIntegrationResponse } from './integration-fields.js';
 import { IntrinsicResolver, type CfnTemplate } from './intrinsics.js';
 import { fromOpenApi } from './openapi.js';
@@ -129,7 +129,40 @@ function resourcePath(t: TemplateReader, apiId: string, ref: unknown, path: Path
   return `${parent === '/' ? '' : parent}/${part}`;
 }
 
-function cfnMethods(t: TemplateReader, apiId: string): MethodDefinition[] {
+/** `AWS::ApiGateway::Model`s of the API, by model name and by logical id. */
+function cfnModels(t: TemplateReader, apiId: string): Record<string, ModelSchema> {
+  const out: Record<string, ModelSchema> = {};
+  for (const [id] of t.ofType('AWS::ApiGateway::Model')) {
+    const p = t.props(id);
+    if (t.referenced(p['RestApiId']) !== apiId) continue;
+    let schema = t.resolved(p['Schema']);
+    if (typeof schema === 'string') {
+      try {
+        schema = JSON.parse(schema);
+      } catch {
+        fail(t.reader, ['Resources', id, 'Properties', 'Schema'], 'is not a JSON Schema (not valid JSON)');
+      }
+    }
+    if (!isObject(schema)) continue;
+    const name = t.resolved(p['Name']);
+    setOwn(out, id, schema);
+    if (typeof name === 'string') setOwn(out, name, schema);
+  }
+  return out;
+}
+
+/** `RequestModels`: media type → model name or `!Ref` to a Model resource. */
+function requestModels(t: TemplateReader, v: unknown, models: Record<string, ModelSchema>): Record<string, ModelSchema> | undefined {
+  if (!isObject(v)) return undefined;
+  const out: Record<string, ModelSchema> = {};
+  for (const [mediaType, ref] of Object.entries(v)) {
+    const name = t.referenced(ref) ?? (typeof ref === 'string' ? ref : undefined);
+    if (name !== undefined && Object.hasOwn(models, name)) setOwn(out, mediaType, models[name]!);
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function cfnMethods(t: TemplateReader, apiId: string, models: Record<string, ModelSchema>): MethodDefinition[] {
   const methods: MethodDefinition[] = [];
   for (const [id] of t.ofType('AWS::ApiGateway::Method')) {
     const raw = t.props(id);
@@ -142,6 +175,7 @@ function cfnMethods(t: TemplateReader, apiId: string): MethodDefinition[] {
       resourcePath: resourcePath(t, apiId, raw['ResourceId'], [...at, 'ResourceId']),
       integration: integration(t, props['Integration'], [...at, 'Integration']),
       methodResponses: methodResponses(t, props['MethodResponses'], [...at, 'MethodResponses']),
+      requestModels: requestModels(t, raw['RequestModels'], models),
       source: `${t.reader.doc?.file ? `${t.reader.doc.file} ` : ''}Resources.${id}`,
     });
   }
@@ -264,12 +298,14 @@ export function fromCloudFormation(template: unknown, reader: Reader = {}, optio
   const props = t.props(apiId);
   const sam = resource?.Type === SAM_API;
   const body = resource ? openApiBody(t, apiId, props, sam ? 'DefinitionBody' : 'Body', sam ? 'DefinitionUri' : 'BodyS3Location') : undefined;
-  const methods = [...(body?.methods ?? []), ...cfnMethods(t, apiId), ...eventMethods(t, apiId)];
+  const models = cfnModels(t, apiId);
+  const methods = [...(body?.methods ?? []), ...cfnMethods(t, apiId, models), ...eventMethods(t, apiId)];
   const name = t.resolved(props['Name']);
   return {
     title: typeof name === 'string' ? name : (body?.title ?? apiId),
     methods,
     binaryMediaTypes: mediaTypes(t, props['BinaryMediaTypes'], ['Resources', apiId, 'Properties', 'BinaryMediaTypes']) ?? body?.binaryMediaTypes,
     stages: stages(t, apiId),
+    models: { ...body?.models, ...models },
   };
 }

@@ -66,3 +66,8 @@ export function describe(v: unknown): string {
   }
   return `${typeof v} ${JSON.stringify(v)}`;
 }
+
+/** Sets an own property (a name from a document may be `__proto__`). */
+export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}

@@ -5,8 +5,8 @@
  * for the default response), `x-amazon-apigateway-any-method`, `x-amazon-apigateway-binary-media-types`.
  * Paths are taken as written (API Gateway's default `basepath=ignore`).
  */
-import type { ApiDefinition, Integration, IntegrationResponse, MethodDefinition, MethodResponse } from '../integration/model.js';
-import { fail, isObject, requiredString, type Path, type Reader } from './fields.js';
+import type { ApiDefinition, Integration, IntegrationResponse, MethodDefinition, MethodResponse, ModelSchema } from '../integration/model.js';
+import { fail, isObject, requiredString, setOwn, type Path, type Reader } from './fields.js';
 import { CAMEL_CASE, readIntegration, readIntegrationResponse } from './integration-fields.js';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
@@ -39,6 +39,39 @@ function methodResponses(v: unknown): Record<string, MethodResponse> | undefined
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
+function resolveLocal(document: Record<string, unknown>, v: unknown): unknown {
+  if (!isObject(v) || typeof v['$ref'] !== 'string' || !v['$ref'].startsWith('#/')) return v;
+  let node: unknown = document;
+  for (const part of v['$ref'].slice(2).split('/')) node = isObject(node) && Object.hasOwn(node, part) ? node[part] : undefined;
+  return node;
+}
+
+/** Media type → request body schema: OpenAPI 3 `requestBody`, or a Swagger 2 `in: body` parameter. */
+function requestModels(document: Record<string, unknown>, pathItem: Record<string, unknown>, operation: Record<string, unknown>): Record<string, ModelSchema> | undefined {
+  const out: Record<string, ModelSchema> = {};
+  const body = resolveLocal(document, operation['requestBody']);
+  if (isObject(body) && isObject(body['content'])) {
+    for (const [mediaType, content] of Object.entries(body['content'])) {
+      if (isObject(content) && isObject(content['schema'])) setOwn(out, mediaType, content['schema']);
+    }
+  }
+  const parameters = [...(Array.isArray(pathItem['parameters']) ? pathItem['parameters'] : []), ...(Array.isArray(operation['parameters']) ? operation['parameters'] : [])];
+  const bodyParameter = parameters.map((p) => resolveLocal(document, p)).find((p) => isObject(p) && p['in'] === 'body') as Record<string, unknown> | undefined;
+  if (bodyParameter && isObject(bodyParameter['schema'])) {
+    const consumes = Array.isArray(operation['consumes']) ? operation['consumes'] : Array.isArray(document['consumes']) ? document['consumes'] : ['application/json'];
+    for (const mediaType of consumes) if (typeof mediaType === 'string') setOwn(out, mediaType, bodyParameter['schema'] as ModelSchema);
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** Named schemas `$ref`s may point at: OpenAPI 3 `components.schemas`, Swagger 2 `definitions`. */
+function models(document: Record<string, unknown>): Record<string, ModelSchema> | undefined {
+  const components = isObject(document['components']) ? document['components']['schemas'] : undefined;
+  const found = isObject(components) ? components : isObject(document['definitions']) ? document['definitions'] : undefined;
+  if (!found) return undefined;
+  return Object.fromEntries(Object.entries(found).filter(([, s]) => isObject(s))) as Record<string, ModelSchema>;
+}
+
 function binaryMediaTypes(r: Reader, v: unknown, path: Path): string[] | undefined {
   if (v === undefined || v === null) return undefined;
   if (!Array.isArray(v)) fail(r, path, 'expected a list of media types');
@@ -69,6 +102,7 @@ export function fromOpenApi(document: unknown, reader: Reader = {}, base: Path =
         resourcePath,
         integration: integrationFromExtension(reader, extension, [...at, key, 'x-amazon-apigateway-integration']),
         methodResponses: methodResponses(operation['responses']),
+        requestModels: requestModels(document, item, operation),
         source: `${reader.doc?.file ? `${reader.doc.file} ` : ''}paths.${resourcePath}.${key}`,
       });
     }
@@ -78,5 +112,6 @@ export function fromOpenApi(document: unknown, reader: Reader = {}, base: Path =
     title: typeof info['title'] === 'string' ? info['title'] : undefined,
     methods,
     binaryMediaTypes: binaryMediaTypes(reader, document['x-amazon-apigateway-binary-media-types'], [...base, 'x-amazon-apigateway-binary-media-types']),
+    models: models(document),
   };
 }

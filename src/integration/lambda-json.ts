@@ -1,9 +1,10 @@
 /**
  * A Lambda (non-proxy) integration sends the rendered request body as the invocation payload, and API
  * Gateway first parses it with Jackson: anything that is not strict JSON is a 400
- * `Could not parse request body into json: <Jackson's message>` (aws-behaviour §5.7). This is a strict
- * parser whose messages follow Jackson's wording and `line`/`column` positions.
+ * `Could not parse request body into json: <Jackson's message>` (aws-behaviour §5.7). The check itself
+ * is java/jackson-json.ts.
  */
+import { checkStrictJson, JacksonParseError } from '../java/jackson-json.js';
 
 export class LambdaPayloadError extends Error {
   constructor(
@@ -20,154 +21,17 @@ export class LambdaPayloadError extends Error {
   }
 }
 
-const SOURCE_LIMIT = 500;
-
-function describe(c: string): string {
-  const code = c.codePointAt(0)!;
-  return code < 32 ? `(CTRL-CHAR, code ${code})` : `('${c}' (code ${code}))`;
-}
-
-class StrictJson {
-  private pos = 0;
-
-  constructor(private readonly s: string) {}
-
-  private fail(message: string, at = this.pos): never {
-    const before = this.s.slice(0, at);
-    const line = before.split('\n').length;
-    const column = at - before.lastIndexOf('\n');
-    const source =
-      this.s.length > SOURCE_LIMIT ? `${this.s.slice(0, SOURCE_LIMIT)}"[truncated ${this.s.length - SOURCE_LIMIT} chars]` : `${this.s}"`;
-    throw new LambdaPayloadError(`${message}\n at [Source: (String)"${source}; line: ${line}, column: ${column}]`);
-  }
-
-  private space(): void {
-    while (this.pos < this.s.length && ' \t\r\n'.includes(this.s[this.pos]!)) this.pos++;
-  }
-
-  document(): void {
-    this.space();
-    if (this.pos >= this.s.length) this.fail('No content to map due to end-of-input');
-    this.value();
-    this.space();
-    const rest = this.s[this.pos];
-    if (rest !== undefined) {
-      this.pos++;
-      this.fail(`Unexpected character ${describe(rest)}: expected end-of-input after the JSON value`);
-    }
-  }
-
-  private value(): void {
-    this.space();
-    const c = this.s[this.pos];
-    if (c === undefined) this.fail('Unexpected end-of-input: expected a value');
-    if (c === '{') return this.object();
-    if (c === '[') return this.array();
-    if (c === '"') return this.string();
-    if (c === '-' || (c >= '0' && c <= '9')) return this.number();
-    const word = /^[A-Za-z0-9_$]+/.exec(this.s.slice(this.pos))?.[0];
-    if (word === 'true' || word === 'false' || word === 'null') {
-      this.pos += word.length;
-      return;
-    }
-    if (word) {
-      this.pos += word.length;
-      this.fail(`Unrecognized token '${word}': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')`);
-    }
-    this.pos++;
-    this.fail(`Unexpected character ${describe(c)}: expected a value`);
-  }
-
-  private object(): void {
-    const start = this.pos++;
-    this.space();
-    if (this.s[this.pos] === '}') {
-      this.pos++;
-      return;
-    }
-    for (;;) {
-      this.space();
-      const c = this.s[this.pos];
-      if (c === undefined) this.fail(`Unexpected end-of-input: expected close marker for Object (start marker at line: 1, column: ${start + 1})`);
-      if (c !== '"') {
-        this.pos++;
-        this.fail(`Unexpected character ${describe(c)}: was expecting double-quote to start field name`);
-      }
-      this.string();
-      this.space();
-      if (this.s[this.pos] !== ':') {
-        const d = this.s[this.pos];
-        this.pos++;
-        this.fail(d === undefined ? 'Unexpected end-of-input: was expecting a colon to separate field name and value' : `Unexpected character ${describe(d)}: was expecting a colon to separate field name and value`);
-      }
-      this.pos++;
-      this.value();
-      this.space();
-      const next = this.s[this.pos++];
-      if (next === '}') return;
-      if (next === undefined) this.fail(`Unexpected end-of-input: expected close marker for Object (start marker at line: 1, column: ${start + 1})`);
-      if (next !== ',') this.fail(`Unexpected character ${describe(next)}: was expecting comma to separate Object entries`);
-    }
-  }
-
-  private array(): void {
-    const start = this.pos++;
-    this.space();
-    if (this.s[this.pos] === ']') {
-      this.pos++;
-      return;
-    }
-    for (;;) {
-      this.value();
-      this.space();
-      const next = this.s[this.pos++];
-      if (next === ']') return;
-      if (next === undefined) this.fail(`Unexpected end-of-input: expected close marker for Array (start marker at line: 1, column: ${start + 1})`);
-      if (next !== ',') this.fail(`Unexpected character ${describe(next)}: was expecting comma to separate Array entries`);
-    }
-  }
-
-  private string(): void {
-    this.pos++;
-    for (;;) {
-      const c = this.s[this.pos++];
-      if (c === undefined) this.fail('Unexpected end-of-input: was expecting closing quote for a string value');
-      if (c === '"') return;
-      if (c < ' ') this.fail(`Illegal unquoted character (${describe(c)}): has to be escaped using backslash to be included in string value`);
-      if (c !== '\\') continue;
-      const e = this.s[this.pos++];
-      if (e === undefined) this.fail('Unexpected end-of-input in character escape sequence');
-      if ('"\\/bfnrt'.includes(e)) continue;
-      if (e === 'u') {
-        const hex = this.s.slice(this.pos, this.pos + 4);
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('Unexpected character in character escape sequence: expected a hex-digit for character escape sequence');
-        this.pos += 4;
-      } else this.fail(`Unrecognized character escape '${e}' (code ${e.codePointAt(0)})`);
-    }
-  }
-
-  private number(): void {
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.s.slice(this.pos));
-    if (!m) {
-      this.pos++;
-      this.fail(`Unexpected character ${describe(this.s[this.pos] ?? ' ')}: expected digit (0-9) to follow minus sign, for valid numeric value`);
-    }
-    this.pos += m[0].length;
-    const next = this.s[this.pos];
-    if (next !== undefined && /[0-9A-Za-z.]/.test(next)) {
-      this.pos++;
-      this.fail(`Unexpected character ${describe(next)}: Expected space separating root-level values`);
-    }
-  }
-}
-
 /**
  * Parses the payload as API Gateway does before invoking Lambda. An empty body invokes with `{}`.
  * @throws LambdaPayloadError
  */
 export function parseLambdaPayload(text: string): unknown {
   if (text.trim() === '') return {};
-  new StrictJson(text).document();
+  try {
+    checkStrictJson(text);
+  } catch (e) {
+    throw e instanceof JacksonParseError ? new LambdaPayloadError(e.jacksonMessage) : e;
+  }
   // Validated above with Jackson's rules; JSON.parse builds ordinary objects (`__proto__` stays an own key).
   return JSON.parse(text);
 }

@@ -47,6 +47,9 @@ export interface MethodResponse {
   responseParameters?: Record<string, boolean> | null;
 }
 
+/** A JSON Schema (draft-04), as API Gateway models are written. */
+export type ModelSchema = Record<string, unknown>;
+
 /** One method of an API: `GET /pets/{id}` with its integration. */
 export interface MethodDefinition {
   httpMethod: string;
@@ -55,6 +58,8 @@ export interface MethodDefinition {
   integration: Integration;
   /** Status code → method response; absent means any status the integration responses name is allowed. */
   methodResponses?: Record<string, MethodResponse> | null;
+  /** Media type → the schema of the request body (the method's request model), when the definition says. */
+  requestModels?: Record<string, ModelSchema> | null;
   /** Where the method came from (for diagnostics), e.g. `openapi.yaml paths./pets/{id}.get`. */
   source?: string;
 }
@@ -67,4 +72,6 @@ export interface ApiDefinition {
   binaryMediaTypes?: string[];
   /** Stage name → its stage variables. */
   stages?: Record<string, Record<string, string>>;
+  /** Named models (schemas), which `$ref`s in request models name. */
+  models?: Record<string, ModelSchema>;
 }

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import type { RunningServer } from '../../src/cli/serve.js';
+import { startBin } from './bin.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const example = (name: string) => join(root, 'examples', name);
@@ -61,21 +61,12 @@ describe('apigw-vtl serve', () => {
     expect(help.out[0]).toMatch(/^Usage: apigw-vtl <command>/);
   });
 
-  it('runs as a command (the bin entry)', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', 'main.ts'), 'serve', example('openapi.yaml'), '--port', '0'], { cwd: root });
+  it('runs as the built binary', async () => {
+    const server = await startBin(['serve', example('openapi.yaml'), '--port', '0']);
     try {
-      const first = await new Promise<string>((resolve, reject) => {
-        let text = '';
-        child.stdout.on('data', (c) => {
-          text += c;
-          if (text.includes('\n')) resolve(text.split('\n')[0]!);
-        });
-        child.on('error', reject);
-        child.on('exit', (code) => reject(new Error(`exited with ${code}`)));
-      });
-      expect(first).toMatch(/^Serving Pet store at http:\/\/127\.0\.0\.1:\d+\/test/);
+      expect(server.firstLine).toMatch(/^Serving Pet store at http:\/\/127\.0\.0\.1:\d+\/test/);
     } finally {
-      child.kill('SIGTERM');
+      server.stop();
     }
   });
 });

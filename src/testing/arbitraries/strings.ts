@@ -49,5 +49,20 @@ export const trickyString: fc.Arbitrary<string> = fc
   })
   .map((parts) => parts.join(''));
 
+/**
+ * Like {@link trickyString}, with the characters that break JSON built by templates — `'`, `"`, `\` —
+ * several times as likely, so a property finds an apostrophe bug within a few dozen runs.
+ */
+export const escapingString: fc.Arbitrary<string> = fc
+  .array(
+    fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...WORDS) },
+      { weight: 3, arbitrary: fc.constantFrom(...TRAPS) },
+      { weight: 2, arbitrary: fc.constantFrom("'", '"', '\\', "O'Brien", 'say "hi"') },
+    ),
+    { maxLength: 6 },
+  )
+  .map((parts) => parts.join(''));
+
 /** Plain identifier-like text (keys, parameter names, stage variable values). */
 export const plainWord: fc.Arbitrary<string> = fc.constantFrom('id', 'name', 'type', 'key', 'a', 'b', 'status', 'v1', 'user-id');

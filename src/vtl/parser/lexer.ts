@@ -15,7 +15,8 @@ import { ExpressionScanner, type ArgumentToken, type LiteralSpan } from './scan-
 import type { LineIndex } from './source.js';
 
 export type LexToken =
-  | { kind: 'text'; text: string; start: number }
+  /** `printedDirective`: the text is an unknown directive or macro call, printed as written. */
+  | { kind: 'text'; text: string; start: number; printedDirective?: string }
   | { kind: 'reference'; start: number; end: number; literals: LiteralSpan[] }
   | {
       kind: 'directive';
@@ -354,7 +355,8 @@ class Lexer {
     const group = scanner.scanGroup(open + 1, ')');
     validateDirectiveArguments(group.tokens, name, (m, at) => this.error(m, at));
     const end = this.swallowLineEnd(group.end);
-    this.constructText(s.slice(start, end));
+    this.tokens.push({ kind: 'text', text: s.slice(start, end), start, printedDirective: name });
+    this.atBoundary = true;
     this.i = end;
   }
 

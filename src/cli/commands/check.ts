@@ -1,0 +1,168 @@
+/**
+ * `apigw-vtl check`: property checks over every template of a file or an API definition. Bodies come
+ * from the method's request model, from --schema / --example, or from the JSON paths the template reads.
+ */
+import fc from 'fast-check';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ApiDefinition, ModelSchema } from '../../integration/model.js';
+import { compileTemplate, type CompiledTemplate } from '../../template.js';
+import type { JsonSchema } from '../../testing/json-schema/validate.js';
+import { rendersMockStatus, rendersValidJson, rendersWithoutError } from '../../testing/properties/checks.js';
+import { inferredShape, inputsFor, type BodySource } from '../../testing/properties/inputs.js';
+import type { CheckOptions, CheckResult, TemplateCheck } from '../../testing/properties/template-check.js';
+import { VtlError } from '../../vtl/errors.js';
+import { definitionIn, readJson, readText } from '../files.js';
+import { integerOption, paint, UsageError, type CliIo, type Command } from '../io.js';
+import { printTemplateError } from '../template-errors.js';
+
+interface Job {
+  label: string;
+  source: string;
+  body?: BodySource;
+  pathParameters: string[];
+  /** A MOCK integration's request template: its output is read for a statusCode, not as JSON. */
+  mock?: boolean;
+}
+
+function pathNames(resourcePath: string): string[] {
+  return [...resourcePath.matchAll(/\{([^}+]+)\+?\}/g)].map((m) => m[1]!);
+}
+
+function jobsOf(api: ApiDefinition, fallback: BodySource | undefined): Job[] {
+  const jobs: Job[] = [];
+  const definitions = (api.models ?? {}) as Record<string, JsonSchema>;
+  for (const m of api.methods) {
+    const where = `${m.httpMethod} ${m.resourcePath}`;
+    const params = pathNames(m.resourcePath);
+    for (const [mediaType, source] of Object.entries(m.integration.requestTemplates ?? {})) {
+      if (!source) continue;
+      const model: ModelSchema | undefined = m.requestModels?.[mediaType] ?? m.requestModels?.['application/json'];
+      jobs.push({
+        label: `${where} request ${mediaType}`,
+        source,
+        body: model ? { schema: model as JsonSchema, definitions } : fallback,
+        pathParameters: params,
+        mock: m.integration.type === 'MOCK',
+      });
+    }
+    for (const response of m.integration.integrationResponses ?? []) {
+      for (const [mediaType, source] of Object.entries(response.responseTemplates ?? {})) {
+        if (source) jobs.push({ label: `${where} response ${response.statusCode} ${mediaType}`, source, pathParameters: params });
+      }
+    }
+  }
+  return jobs;
+}
+
+/** JSON output for a few sample inputs means the JSON property applies. */
+function looksLikeJson(template: CompiledTemplate, job: Job, seed: number): boolean {
+  const samples = fc.sample(inputsFor(template, { body: job.body, request: { path: job.pathParameters, ...queryOf(template) } }), { numRuns: 5, seed });
+  return samples.some((input) => {
+    try {
+      return /^\s*[[{]/.test(template.render(input).body);
+    } catch {
+      return false;
+    }
+  });
+}
+
+function queryOf(template: CompiledTemplate) {
+  const { query, headers } = inferredShape(template);
+  return { query, headers };
+}
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'property-check templates (a template file, or every template of an API definition)',
+  usage: `Usage: apigw-vtl check <template | openapi.yaml | template.yaml> [options]
+
+Renders each template for many generated requests and fails with the smallest counterexample found.
+Every template must render without error; a template whose output looks like JSON must render valid
+JSON (strings full of quotes, backslashes, apostrophes, control characters and emoji included); a MOCK
+integration's request template must give API Gateway an integer statusCode.
+Bodies come from the method's request model, from --schema or --example, or from the JSON paths the
+template reads ($input.path('$.a.b'), $input.json(...), $root.x after #set($root = $input.path('$'))).
+
+Options:
+  --schema FILE.json   JSON Schema of the request body (for templates without a model)
+  --example FILE.json  an example request body: bodies of the same shape are generated
+  --property NAME      auto (default), valid-json or no-error
+  --runs N             inputs per template (default 200)
+  --seed N             seed, to replay a failure
+  -h, --help           this text
+
+Exits 1 when a property fails, 2 on a usage error.`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        schema: { type: 'string' },
+        example: { type: 'string' },
+        property: { type: 'string' },
+        runs: { type: 'string' },
+        seed: { type: 'string' },
+      },
+    });
+    if (positionals.length !== 1) throw new UsageError('check takes exactly one file (a template or an API definition)');
+    if (values.schema && values.example) throw new UsageError('give --schema or --example, not both');
+    const property = values.property ?? 'auto';
+    if (!['auto', 'valid-json', 'no-error'].includes(property)) throw new UsageError(`--property must be auto, valid-json or no-error, got '${property}'`);
+    const numRuns = integerOption(values.runs, '--runs', 1, 1_000_000) ?? 200;
+    const seed = integerOption(values.seed, '--seed', -2147483648, 2147483647) ?? (Date.now() % 2147483647);
+    const file = positionals[0]!;
+
+    let fallback: BodySource | undefined;
+    if (values.schema) fallback = { schema: (await readJson(values.schema, io, '--schema')) as JsonSchema };
+    if (values.example) fallback = { example: await readJson(values.example, io, '--example') };
+
+    const api = definitionIn(file);
+    const jobs: Job[] = api
+      ? jobsOf(api, fallback)
+      : [{ label: file === '-' ? '<stdin>' : basename(file), source: await readText(file, io, 'the template'), body: fallback, pathParameters: [] }];
+    if (jobs.length === 0) {
+      io.out(`${file}: no mapping templates to check`);
+      return 0;
+    }
+    return runJobs(jobs, { property, numRuns, seed }, io);
+  },
+};
+
+function chooseCheck(template: CompiledTemplate, job: Job, property: string, seed: number, options: CheckOptions): TemplateCheck {
+  if (property === 'no-error') return rendersWithoutError(template, options);
+  if (property === 'auto' && job.mock) return rendersMockStatus(template, options);
+  if (property === 'valid-json' || looksLikeJson(template, job, seed)) return rendersValidJson(template, options);
+  return rendersWithoutError(template, options);
+}
+
+function runJobs(jobs: Job[], o: { property: string; numRuns: number; seed: number }, io: CliIo): number {
+  let failed = 0;
+  jobs.forEach((job, i) => {
+    io.progress?.(`[${i + 1}/${jobs.length}] ${job.label}`);
+    let template: CompiledTemplate;
+    try {
+      template = compileTemplate(job.source);
+    } catch (e) {
+      if (!(e instanceof VtlError)) throw e;
+      failed++;
+      io.out(`${paint(io, 'red', '✗')} ${job.label}: the template does not compile`);
+      printTemplateError({ ...io, err: io.out }, job.label, job.source, e);
+      return;
+    }
+    const options = { body: job.body, request: { path: job.pathParameters, ...queryOf(template) }, numRuns: o.numRuns, seed: o.seed };
+    const check = chooseCheck(template, job, o.property, o.seed, options);
+    const result: CheckResult = check.check();
+    if (result.ok) {
+      io.out(`${paint(io, 'green', '✓')} ${job.label}: ${check.name} (${result.numRuns} runs)`);
+    } else {
+      failed++;
+      io.out(`${paint(io, 'red', '✗')} ${job.label}: ${check.name}`);
+      io.out(result.failure!.report.replace(/^/gm, '    '));
+    }
+  });
+  io.progress?.('');
+  const summary = `${jobs.length} template${jobs.length === 1 ? '' : 's'}: ${jobs.length - failed} passed, ${failed} failed (seed ${o.seed})`;
+  io.out(failed > 0 ? paint(io, 'red', summary) : paint(io, 'green', summary));
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,77 @@
+/** `apigw-vtl render`: renders one template for one request and prints what API Gateway would. */
+import { parseArgs } from 'node:util';
+import { renderInputFromProxyEvent } from '../../gateway/proxy-event.js';
+import type { GatewayContext, RenderInput } from '../../gateway/request.js';
+import { validateInput } from '../../gateway/validate-input.js';
+import { compileTemplate } from '../../template.js';
+import { VtlBodyError, VtlError } from '../../vtl/errors.js';
+import { readJson, readText } from '../files.js';
+import { pairs, paint, UsageError, type Command } from '../io.js';
+import { printTemplateError } from '../template-errors.js';
+
+export const renderCommand: Command = {
+  name: 'render',
+  summary: 'render a template for one request',
+  usage: `Usage: apigw-vtl render <template> [options]
+
+Renders the template (a file, or - for standard input) and prints the output exactly as API Gateway
+would produce it. A template error prints file:line:column and the line, and exits 1.
+
+Options:
+  --input FILE.json    the request: { body, headers, query, path, stageVariables, context }
+  --event FILE.json    the request as a Lambda proxy event (REST API, as sam local generate-event makes)
+  --body TEXT|@FILE    the body (overrides the one in --input/--event)
+  --context JSON|@FILE $context fields, e.g. '{"stage":"prod","authorizer":{"claims":{"sub":"u1"}}}'
+  --stage-var k=v      a stage variable (repeatable)
+  --json               print { body, requestOverride, responseOverride, warnings } as JSON
+  -h, --help           this text`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        input: { type: 'string' },
+        event: { type: 'string' },
+        body: { type: 'string' },
+        context: { type: 'string' },
+        'stage-var': { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+      },
+    });
+    if (positionals.length !== 1) throw new UsageError('render takes exactly one template file (or - for standard input)');
+    if (values.input && values.event) throw new UsageError('give --input or --event, not both');
+    const file = positionals[0]!;
+    const source = await readText(file, io, 'the template');
+
+    let input: RenderInput = {};
+    if (values.input) input = (await readJson(values.input, io, '--input')) as RenderInput;
+    if (values.event) input = renderInputFromProxyEvent(await readJson(values.event, io, '--event'));
+    if (values.body !== undefined) input = { ...input, body: values.body.startsWith('@') ? await readText(values.body.slice(1), io, '--body') : values.body };
+    if (values.context) input = { ...input, context: { ...input.context, ...((await readJson(values.context, io, '--context', true)) as GatewayContext) } };
+    const stageVariables = pairs(values['stage-var'], '--stage-var');
+    if (Object.keys(stageVariables).length > 0) input = { ...input, stageVariables: { ...input.stageVariables, ...stageVariables } };
+    try {
+      validateInput(input);
+    } catch (e) {
+      throw new UsageError(`the request is not valid: ${(e as Error).message}`);
+    }
+
+    try {
+      const result = compileTemplate(source).render(input);
+      if (values.json) {
+        io.out(JSON.stringify({ body: result.body, requestOverride: result.requestOverride, responseOverride: result.responseOverride, warnings: result.warnings }, null, 2));
+      } else {
+        if (io.write) io.write(result.body);
+        else io.out(result.body);
+        for (const warning of result.warnings) io.err(`${paint(io, 'yellow', 'warning')}: ${warning}`);
+      }
+      return 0;
+    } catch (e) {
+      if (!(e instanceof VtlError)) throw e;
+      printTemplateError(io, file === '-' ? '<stdin>' : file, source, e);
+      if (e instanceof VtlBodyError) io.err(`API Gateway answers 400 ${e.awsMessage}`);
+      else io.err('API Gateway answers 500 {"message": "Internal server error"}');
+      return 1;
+    }
+  },
+};

@@ -1,0 +1,52 @@
+/** `apigw-vtl serve`: an API definition served on localhost through the HTTP adapter. */
+import { parseArgs } from 'node:util';
+import { integerOption, pairs, UsageError, type Command } from '../io.js';
+import { serve } from '../serve.js';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'serve an API (OpenAPI, SAM or CloudFormation) on localhost',
+  usage: `Usage: apigw-vtl serve <openapi.(json|yaml) | sam-template.yaml> [options]
+
+Serves the API at http://HOST:PORT/STAGE/…, as its invoke URL would. MOCK integrations answer by
+themselves; Lambda, HTTP and AWS integrations call the --backend module, or answer 502 saying so.
+One log line per request: method, path, status, templates, selected response, time.
+
+Options:
+  --port N            port (default 3000; 0 picks a free one)
+  --host H            address to listen on (default 127.0.0.1)
+  --stage NAME        stage in the URL, whose variables apply (default: the definition's first stage, else test)
+  --stage-var k=v     set a stage variable (repeatable)
+  --backend FILE.mjs  module exporting \`lambda\` (handlers by function name, or one handler) and/or \`http\`
+                      (a function answering HTTP/AWS integrations), or a default export of either
+  --api LOGICAL_ID    which API of a CloudFormation template with several
+  --param k=v         CloudFormation template parameter (repeatable; otherwise their defaults)
+  -h, --help          this text`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        stage: { type: 'string' },
+        'stage-var': { type: 'string', multiple: true },
+        backend: { type: 'string' },
+        api: { type: 'string' },
+        param: { type: 'string', multiple: true },
+      },
+    });
+    if (positionals.length !== 1) throw new UsageError('serve takes exactly one definition file');
+    return serve({
+      file: positionals[0]!,
+      port: integerOption(values.port, '--port', 0, 65535),
+      host: values.host,
+      stage: values.stage,
+      stageVariables: pairs(values['stage-var'], '--stage-var'),
+      backendModule: values.backend,
+      api: values.api,
+      parameters: pairs(values.param, '--param'),
+      log: io.out,
+    });
+  },
+};

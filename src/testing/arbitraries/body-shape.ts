@@ -1,0 +1,44 @@
+/** JSON bodies for the paths a template reads (see analysis/body-shape.ts), with tricky values. */
+import fc from 'fast-check';
+import type { BodyShape } from '../analysis/body-shape.js';
+import { awkwardNumber, jsonText } from './input.js';
+import { escapingString } from './strings.js';
+
+const JSON_NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+
+/** A value nothing is known about: mostly strings, then numbers, booleans, null, small structures. */
+const anyValue: fc.Arbitrary<string> = fc.oneof(
+  { weight: 5, arbitrary: escapingString.map((s) => JSON.stringify(s)) },
+  { weight: 2, arbitrary: awkwardNumber.filter((t) => JSON_NUMBER.test(t)) },
+  { weight: 1, arbitrary: fc.constantFrom('true', 'false', 'null') },
+  { weight: 1, arbitrary: jsonText.filter((t) => t.startsWith('{') || t.startsWith('[')).filter((t) => isJson(t)) },
+);
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function jsonForShape(shape: BodyShape, depth = 0): fc.Arbitrary<string> {
+  switch (shape.kind) {
+    case 'any':
+      return anyValue;
+    case 'array':
+      return fc.array(jsonForShape(shape.item, depth + 1), { maxLength: depth > 6 ? 0 : 4 }).map((items) => `[${items.join(',')}]`);
+    case 'object': {
+      const fields = [...shape.fields].map(([key, s]) =>
+        // A field the template reads is sometimes missing or null: that is when templates break.
+        fc.oneof(
+          { weight: 8, arbitrary: jsonForShape(s, depth + 1).map((v) => `${JSON.stringify(key)}:${v}`) },
+          { weight: 1, arbitrary: fc.constant(`${JSON.stringify(key)}:null`) },
+          { weight: 1, arbitrary: fc.constant('') },
+        ),
+      );
+      return fc.tuple(...fields).map((parts) => `{${parts.filter((p) => p !== '').join(',')}}`);
+    }
+  }
+}
