@@ -6,7 +6,7 @@ import { JavaMap } from './java/values.js';
 import { buildContext, type ContextOptions } from './gateway/context.js';
 import { InputObject } from './gateway/input.js';
 import { buildParameters, userAgentOf } from './gateway/parameters.js';
-import { requestOverridesOf, responseOverridesOf } from './gateway/overrides.js';
+import { createOverrideMaps, requestOverridesOf, responseOverridesOf, type OverrideMaps } from './gateway/overrides.js';
 import type { RenderInput, RenderResult } from './gateway/request.js';
 import { UTIL } from './gateway/util/util-object.js';
 import { validateInput } from './gateway/validate-input.js';
@@ -39,6 +39,7 @@ export class CompiledTemplate {
   private readonly contextSlot: number;
   private readonly stageVariablesSlot: number;
   private readonly limits: RenderLimits;
+  private readonly uses: { input: boolean; context: boolean; stageVariables: boolean };
 
   /** @internal Use {@link compileTemplate}. */
   constructor(
@@ -55,8 +56,11 @@ export class CompiledTemplate {
     this.utilSlot = ctx.slots.slot('util');
     this.contextSlot = ctx.slots.slot('context');
     this.stageVariablesSlot = ctx.slots.slot('stageVariables');
+    ctx.slots.requested.clear();
     this.renderBody = compileBlock(parseTemplate(source), ctx);
     this.slotCount = ctx.slots.size;
+    // What a render must build: API Gateway's variables the template never names are left out.
+    this.uses = { input: ctx.slots.requested.has('input'), context: ctx.slots.requested.has('context'), stageVariables: ctx.slots.requested.has('stageVariables') };
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
   }
 
@@ -67,18 +71,24 @@ export class CompiledTemplate {
    */
   render(input: RenderInput = {}, options: RenderOptions = {}): RenderResult {
     validateInput(input);
-    const limits: RenderLimits = { ...this.limits, ...options.limits };
-    const bodyText = bodyTextOf(input.body);
-    const params = buildParameters(input.path, input.query, input.headers);
-    const { context, overrides } = buildContext(input.context, userAgentOf(input.headers), input.path ?? {}, options);
-    const stageVariables = new JavaMap('hash');
-    for (const [k, v] of Object.entries(input.stageVariables ?? {})) stageVariables.set(k, String(v));
-
+    const limits: RenderLimits = options.limits ? { ...this.limits, ...options.limits } : this.limits;
     const frame = new Frame(this.slotCount, limits);
-    frame.vars[this.inputSlot] = new InputObject(bodyText === '' ? '{}' : bodyText, params);
+    if (this.uses.input) {
+      const bodyText = bodyTextOf(input.body);
+      frame.vars[this.inputSlot] = new InputObject(bodyText === '' ? '{}' : bodyText, () => buildParameters(input.path, input.query, input.headers));
+    }
     frame.vars[this.utilSlot] = UTIL;
-    frame.vars[this.contextSlot] = context;
-    frame.vars[this.stageVariablesSlot] = stageVariables;
+    let overrides: OverrideMaps | undefined;
+    if (this.uses.context) {
+      const built = buildContext(input.context, userAgentOf(input.headers), input.path ?? {}, options);
+      frame.vars[this.contextSlot] = built.context;
+      overrides = built.overrides;
+    }
+    if (this.uses.stageVariables) {
+      const stageVariables = new JavaMap('hash');
+      for (const [k, v] of Object.entries(input.stageVariables ?? {})) stageVariables.set(k, String(v));
+      frame.vars[this.stageVariablesSlot] = stageVariables;
+    }
 
     const previous = setMaxStringLength(limits.maxOutputLength);
     try {
@@ -89,6 +99,8 @@ export class CompiledTemplate {
       setMaxStringLength(previous);
     }
     const body = frame.out;
+    // A template that never names $context cannot have changed the overrides: they are the presets.
+    overrides ??= createOverrideMaps(input.context?.requestOverride, input.context?.responseOverride);
     return {
       body,
       json: () => parseJsonText(body),

@@ -12,9 +12,10 @@
  * string, but one that starts like JSON and breaks off is an error (API Gateway answers 400).
  */
 import { JavaException } from '../java/exceptions.js';
-import { JsonParseError, parseJsonPermissive } from '../java/json-parse.js';
+import { canonicalJson } from '../java/json-canonical.js';
+import { JsonParseError, parseJsonBody } from '../java/json-parse.js';
 import { toJsonText } from '../java/json-write.js';
-import { JavaMap, JavaObject, NO_METHOD, type NoMethod, type Value } from '../java/values.js';
+import { JavaMap, JavaObject, mutationCount, NO_METHOD, type NoMethod, type Value } from '../java/values.js';
 import { BodyNotJson } from '../vtl/errors.js';
 import { JsonPathSyntaxError } from './jsonpath/parse-path.js';
 import { NOT_FOUND, readJsonPath } from './jsonpath/read.js';
@@ -29,18 +30,36 @@ export interface RequestParameters {
 export class InputObject extends JavaObject {
   readonly className = 'com.amazonaws.apigateway.Input';
   private document: Value | undefined;
-  private readonly all: JavaMap;
+  /**
+   * `mutationCount()` when a strict-JSON body was parsed: while nothing has been written since,
+   * `$input.json('$')` is written straight from the body text.
+   */
+  private canonicalAt = -1;
+  private built: { params: RequestParameters; all: JavaMap } | undefined;
 
   constructor(
     /** The raw body (already `{}` when the payload was empty). */
     readonly body: string,
-    private readonly params: RequestParameters,
+    /** Builds the parameter maps, on first use. */
+    private readonly buildParams: () => RequestParameters,
   ) {
     super();
-    this.all = new JavaMap('hash');
-    this.all.set('path', params.path);
-    this.all.set('querystring', params.querystring);
-    this.all.set('header', params.header);
+  }
+
+  private get params(): RequestParameters {
+    return this.maps().params;
+  }
+
+  private maps(): { params: RequestParameters; all: JavaMap } {
+    if (!this.built) {
+      const params = this.buildParams();
+      const all = new JavaMap('hash');
+      all.set('path', params.path);
+      all.set('querystring', params.querystring);
+      all.set('header', params.header);
+      this.built = { params, all };
+    }
+    return this.built;
   }
 
   override property(name: string): Value | undefined {
@@ -49,7 +68,7 @@ export class InputObject extends JavaObject {
 
   override invoke(name: string, args: Value[]): Value | NoMethod {
     if (args.length === 0) {
-      if (name === 'params') return this.all;
+      if (name === 'params') return this.maps().all;
       if (name === 'getBody') return this.body;
       return NO_METHOD;
     }
@@ -83,7 +102,9 @@ export class InputObject extends JavaObject {
   private parsed(): Value {
     if (this.document === undefined) {
       try {
-        this.document = parseJsonPermissive(this.body);
+        const parsed = parseJsonBody(this.body);
+        this.document = parsed.value;
+        if (parsed.canonicalFromText) this.canonicalAt = mutationCount();
       } catch (e) {
         if (e instanceof JsonParseError) throw new BodyNotJson(e.message);
         throw e;
@@ -107,6 +128,11 @@ export class InputObject extends JavaObject {
   }
 
   private json(jsonPath: string | null): string {
+    // The whole body, unparsed or unchanged since parsing: written straight from the text when it is strict JSON.
+    if (jsonPath === '$' && (this.document === undefined || this.canonicalAt === mutationCount())) {
+      const text = canonicalJson(this.body);
+      if (text !== undefined) return text;
+    }
     const v = this.path(jsonPath);
     return v === null ? '""' : toJsonText(v);
   }

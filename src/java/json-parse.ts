@@ -8,80 +8,37 @@
  * keys keep their first position and last value. Unterminated objects, arrays and strings are errors,
  * reported with json-smart's wording because API Gateway shows it to clients.
  */
-import { JavaDouble, JavaFloat, integerFromDigits, parseBigDecimal } from './numbers.js';
 import { JavaList, JavaMap, type Value } from './values.js';
+import { JsonParseError, MAX_DEPTH, unquotedValue } from './json-scalars.js';
+import { NOT_STRICT, parseStrictJson } from './json-strict-fast.js';
 
-export class JsonParseError extends Error {
-  constructor(
-    message: string,
-    readonly position: number,
-  ) {
-    super(message);
-    this.name = 'JsonParseError';
-  }
-}
+export { JsonParseError } from './json-scalars.js';
 
-/** Bodies nested deeper than this are rejected instead of exhausting the stack. */
-const MAX_DEPTH = 2000;
 
-/** 0 = not a number, 1 = integer, 2 = decimal (`.` or exponent), 3 = `1e+` style (an error in json-smart 2.2). */
-function numberShape(token: string): 0 | 1 | 2 | 3 {
-  let i = token.charCodeAt(0) === 0x2d ? 1 : 0;
-  const digitsStart = i;
-  while (i < token.length && isDigit(token.charCodeAt(i))) i++;
-  if (i === digitsStart) return 0;
-  if (i === token.length) return 1;
-  if (token.charCodeAt(i) === 0x2e) {
-    i++;
-    while (i < token.length && isDigit(token.charCodeAt(i))) i++;
-    if (i === token.length) return 2;
-  }
-  const e = token.charCodeAt(i);
-  if (e !== 0x65 && e !== 0x45) return 0;
-  i++;
-  const sign = token.charCodeAt(i);
-  if (sign === 0x2b || sign === 0x2d) i++;
-  const expStart = i;
-  while (i < token.length && isDigit(token.charCodeAt(i))) i++;
-  if (i === expStart) return i === token.length && expStart > 0 && (sign === 0x2b || sign === 0x2d) ? 3 : 0;
-  return i === token.length ? 2 : 0;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
+/**
+ * Parses a body as json-smart does. Strict JSON (nearly every body) takes a fast path; anything else — and
+ * anything the fast path is unsure of — goes through the full permissive parser, with the same result.
+ */
 export function parseJsonPermissive(text: string): Value {
-  return new Parser(text).parseTop();
+  return parseJsonBody(text).value;
 }
 
-/** Classifies an unquoted token the way json-smart does: keyword, number, NaN, or plain text. */
-function unquotedValue(token: string, position: number): Value {
-  switch (token) {
-    case 'true':
-      return true;
-    case 'false':
-      return false;
-    case 'null':
-      return null;
-    case 'NaN':
-      return new JavaFloat(NaN);
-    case '-':
-      return 0;
-  }
-  const first = token.charCodeAt(0);
-  if (!isDigit(first) && first !== 0x2d) return token;
-  // Number classes by the token's text (json-smart `parseNumber` / `extractFloat`).
-  switch (numberShape(token)) {
-    case 1:
-      return integerFromDigits(token);
-    case 2:
-      return token.length > 18 ? parseBigDecimal(token) : new JavaDouble(Number(token));
-    case 3:
-      throw new JsonParseError(`Unexpected token ${token} at position ${position}.`, position);
-    default:
-      return token;
-  }
+export interface ParsedBody {
+  value: Value;
+  /** The body is strict JSON without repeated keys: json-canonical.ts can write its JSON from the text. */
+  canonicalFromText: boolean;
+}
+
+/** {@link parseJsonPermissive}, also telling whether the value's JSON can be written from the text. */
+export function parseJsonBody(text: string): ParsedBody {
+  const fast = parseStrictJson(text);
+  if (fast === NOT_STRICT) return { value: new Parser(text).parseTop(), canonicalFromText: false };
+  return { value: fast.value, canonicalFromText: !fast.duplicateKeys };
+}
+
+/** The full permissive parser alone (the fast path's reference in tests). */
+export function parseJsonPermissiveSlow(text: string): Value {
+  return new Parser(text).parseTop();
 }
 
 class Parser {
@@ -204,14 +161,21 @@ class Parser {
     return unquotedValue(s.slice(start, end).trim(), start);
   }
 
+  /** The next backslash at or after the current string (kept, so finding it is linear over the body). */
+  private backslash = -1;
+
   private parseQuoted(): string {
     const s = this.s;
     const quote = s[this.i]!;
     const start = this.i + 1;
     const close = s.indexOf(quote, start);
     if (close < 0) throw this.eof(this.i, 'EOF');
-    const backslash = s.indexOf('\\', start);
-    if (backslash < 0 || backslash > close) {
+    if (this.backslash !== Number.MAX_SAFE_INTEGER && this.backslash < start) {
+      const next = s.indexOf('\\', start);
+      this.backslash = next < 0 ? Number.MAX_SAFE_INTEGER : next;
+    }
+    const backslash = this.backslash;
+    if (backslash > close) {
       // json-smart's fast path: no escapes, the text is taken as it is (raw control characters included).
       this.i = close + 1;
       return s.slice(start, close);

@@ -25,8 +25,11 @@ function needsEscape(c: number): boolean {
   return c < 0x20 || c === 0x22 || c === 0x5c || c === 0x2f || (c >= 0x7f && c <= 0x9f) || (c >= 0x2000 && c <= 0x20ff);
 }
 
+const NEEDS_ESCAPE = /[\u0000-\u001f"\\/\u007f-\u009f\u2000-\u20ff]/;
+
 /** A JSON string literal, quoted, escaped as json-smart's default style does. */
 export function jsonQuote(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return '"' + s + '"';
   let start = 0;
   let out = '"';
   for (let i = 0; i < s.length; i++) {
@@ -57,11 +60,11 @@ function write(v: Value, depth: number): string {
   if (v instanceof JavaMap) {
     let out = '{';
     let first = true;
-    for (const e of v.entries()) {
+    v.forEachEntry((key, value) => {
       if (!first) out += ',';
       first = false;
-      out += jsonQuote(keyText(e.key)) + ':' + write(e.value, depth + 1);
-    }
+      out += jsonQuote(keyText(key)) + ':' + write(value, depth + 1);
+    });
     return out + '}';
   }
   if (v instanceof JavaList) {

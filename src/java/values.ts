@@ -89,6 +89,20 @@ function javaHashCode(key: Value): number {
   return 0;
 }
 
+/**
+ * Counts writes to any map or list. A cached reading of a value (the canonical JSON of a parsed body)
+ * stays valid only while this count is unchanged.
+ */
+let mutations = 0;
+
+export function mutationCount(): number {
+  return mutations;
+}
+
+export function noteMutation(): void {
+  mutations++;
+}
+
 export type MapFlavour = 'linked' | 'hash';
 
 /**
@@ -133,6 +147,7 @@ export class JavaMap {
   /** `Map.put`: returns the previous value (Java null when there was none). */
   set(key: Value, value: Value): Value {
     if (this.beforeSet) this.beforeSet(key);
+    mutations++;
     const k = mapKeyOf(key);
     const stored = this.adoptsMaps && value instanceof JavaMap ? adoptMap(value, this) : value;
     const previous = this.data.get(k);
@@ -151,7 +166,29 @@ export class JavaMap {
     return null;
   }
 
+  /**
+   * Insertion by the JSON parser into a map it just made: string keys, no hooks, Java's put semantics.
+   * @returns false when the key was already there (a duplicate key in the body)
+   */
+  putParsed(key: string, value: Value): boolean {
+    const size = this.data.size;
+    this.data.set(key, value);
+    if (this.data.size === size) return false;
+    this.modCount++;
+    return true;
+  }
+
+  /** Visits the entries in Java iteration order without building an entry array (for linked maps). */
+  forEachEntry(visit: (key: Value, value: Value) => void): void {
+    if (this.flavour === 'hash' || this.objectKeys) {
+      for (const e of this.entries()) visit(e.key, e.value);
+      return;
+    }
+    for (const [k, value] of this.data) visit(k as Value, value);
+  }
+
   delete(key: Value): Value {
+    mutations++;
     const k = mapKeyOf(key);
     if (!this.data.has(k)) return null;
     const previous = this.data.get(k)!;
@@ -163,6 +200,7 @@ export class JavaMap {
   }
 
   clear(): void {
+    mutations++;
     this.data.clear();
     this.objectKeys = null;
     this.hashOrder = null;

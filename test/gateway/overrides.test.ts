@@ -46,3 +46,11 @@ describe('request and response overrides', () => {
     expect(renderTemplate('#set($context.requestOverride.header.h = "a")[$context.requestOverride.header]').body).toBe('[]');
   });
 });
+
+describe('a template that never names $context', () => {
+  it('gets no $context built, and returns the preset overrides unchanged', () => {
+    const result = renderTemplate('plain', { context: { requestOverride: { header: { a: 'b' } }, responseOverride: { status: 202 } } });
+    expect(result.requestOverride).toEqual({ header: { a: 'b' }, path: {}, querystring: {} });
+    expect(result.responseOverride).toEqual({ header: {}, status: 202 });
+  });
+});

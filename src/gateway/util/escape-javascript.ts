@@ -3,7 +3,11 @@
  * uses. Note that it escapes `'` as `\'` — not valid inside JSON — and `/` as `\/`; every character
  * above U+007F becomes `\uXXXX` (upper-case hex, one escape per UTF-16 unit).
  */
+/** Anything escapeJavaScript changes (U+007F itself is left alone, as Commons Lang does). */
+const NEEDS_ESCAPE = /[\u0000-\u001f'"\\/\u0080-\uffff]/;
+
 export function escapeJavaScript(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   let out = '';
   let start = 0;
   for (let i = 0; i < s.length; i++) {

@@ -7,7 +7,7 @@ import { compareNumbers, javaEquals } from '../equality.js';
 import { isJavaNumber } from '../numbers.js';
 import { toJavaString } from '../print.js';
 import { toJsonText } from '../json-write.js';
-import { stringHashCode, JavaList, MapEntry, MapView, NO_METHOD, type NoMethod, type Value } from '../values.js';
+import { noteMutation, stringHashCode, JavaList, MapEntry, MapView, NO_METHOD, type NoMethod, type Value } from '../values.js';
 import { collectionArg, intArg, requireNonNull } from './arguments.js';
 
 function indexOutOfBounds(index: number, size: number): JavaException {
@@ -40,7 +40,11 @@ const RESIZING = new Set(['add', 'addAll', 'remove', 'clear']);
 /** What a Set or Collection (a map view) offers: no positional access, no adding. */
 const VIEW_METHODS = new Set(['size', 'isEmpty', 'contains', 'containsAll', 'toString', 'hashCode', 'equals', 'remove', 'clear', 'add', 'addAll']);
 
+/** Methods that may change a list (reads of cached values must not survive them). */
+const MUTATING = new Set(['add', 'addAll', 'remove', 'removeAll', 'retainAll', 'set', 'clear', 'sort', 'replaceAll', 'removeIf']);
+
 export function invokeList(list: JavaList, name: string, args: Value[]): Value | NoMethod {
+  if (MUTATING.has(name)) noteMutation();
   if (list instanceof MapView) return invokeView(list, name, args);
   const before = list.items.length;
   const result = dispatchList(list, name, args);

@@ -7,7 +7,7 @@
  * nothing, and writing into a read-only map (`$context`) fails the render.
  */
 import { JavaException } from '../../java/exceptions.js';
-import { JavaList, JavaMap, JavaObject, NO_METHOD, type Value } from '../../java/values.js';
+import { JavaList, JavaMap, JavaObject, NO_METHOD, noteMutation, type Value } from '../../java/values.js';
 import type { SetNode } from '../ast.js';
 import type { CompileContext } from '../compiler/context.js';
 import { compileExpression } from '../compiler/expressions.js';
@@ -85,5 +85,6 @@ function assignIndex(container: Value, key: Value, v: Value): void {
       throw new JavaException('java.lang.IndexOutOfBoundsException', `Index ${key} out of bounds for length ${size}`);
     }
     container.items[i] = v;
+    noteMutation();
   }
 }

@@ -22,8 +22,11 @@ export type Evaluate = (frame: Frame) => Value;
  */
 export class SlotTable {
   private readonly slots = new Map<string, number>();
+  /** Names the compiled code asked for (a template that never names `$context` need not have one built). */
+  readonly requested = new Set<string>();
 
   slot(name: string): number {
+    this.requested.add(name);
     let index = this.slots.get(name);
     if (index === undefined) {
       index = this.slots.size;

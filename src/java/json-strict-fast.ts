@@ -1,0 +1,254 @@
+/**
+ * The fast path of body parsing: strict JSON read with `charCodeAt` and `indexOf`, building the same Java
+ * values json-smart's permissive parser builds (see json-parse.ts). It gives up — returning
+ * {@link NOT_STRICT} — on anything outside strict JSON and on the cases where json-smart's own reading of
+ * strict JSON is peculiar (raw control characters or DEL in a string with escapes, a top-level scalar,
+ * trailing text), so the permissive parser decides those.
+ */
+import { JavaDouble } from './numbers.js';
+import { JavaList, JavaMap, type Value } from './values.js';
+import { MAX_DEPTH, unquotedValue } from './json-scalars.js';
+
+export const NOT_STRICT: unique symbol = Symbol('not strict JSON');
+
+class GiveUp extends Error {}
+const GIVE_UP = new GiveUp();
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/** Raw characters json-smart drops from a string with escapes (the full parser handles those). */
+const RAW_DROPPED = /[\u0000-\u001f\u007f]/;
+
+class FastParser {
+  i = 0;
+  depth = 0;
+  /** A key repeated in an object (json-smart keeps its first position and last value). */
+  duplicateKeys = false;
+  /** The next backslash at or after the current string (kept, so finding it is linear over the body). */
+  private backslash = -1;
+
+  constructor(private readonly s: string) {}
+
+  space(): number {
+    const s = this.s;
+    let i = this.i;
+    let c = s.charCodeAt(i);
+    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = s.charCodeAt(++i);
+    this.i = i;
+    return c;
+  }
+
+  value(c: number): Value {
+    switch (c) {
+      case 0x7b: // {
+        return this.object();
+      case 0x5b: // [
+        return this.array();
+      case 0x22: // "
+        return this.string();
+      case 0x74: // t
+        return this.word('true', true);
+      case 0x66: // f
+        return this.word('false', false);
+      case 0x6e: // n
+        return this.word('null', null);
+    }
+    if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.number();
+    throw GIVE_UP;
+  }
+
+  word(text: string, value: Value): Value {
+    if (!this.s.startsWith(text, this.i)) throw GIVE_UP;
+    this.i += text.length;
+    return value;
+  }
+
+  number(): Value {
+    const s = this.s;
+    // Small integers (the common case) without a regex or a substring.
+    let i = this.i;
+    let c = s.charCodeAt(i);
+    const negative = c === 0x2d;
+    if (negative) c = s.charCodeAt(++i);
+    if (c >= 0x31 && c <= 0x39) {
+      let n = c - 0x30;
+      let digits = 1;
+      c = s.charCodeAt(++i);
+      while (c >= 0x30 && c <= 0x39 && digits < 9) {
+        n = n * 10 + (c - 0x30);
+        digits++;
+        c = s.charCodeAt(++i);
+      }
+      if (c === 0x2c || c === 0x7d || c === 0x5d || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+        this.i = i;
+        return negative ? -n : n;
+      }
+    }
+    NUMBER.lastIndex = this.i;
+    const m = NUMBER.exec(this.s);
+    if (!m) throw GIVE_UP;
+    const start = this.i;
+    const token = m[0];
+    this.i += token.length;
+    const next = this.s.charCodeAt(this.i);
+    // A number must end at a delimiter (`1x`, `01` and friends are the permissive parser's business).
+    if (!(next === 0x2c || next === 0x7d || next === 0x5d || next === 0x20 || next === 0x0a || next === 0x0d || next === 0x09)) throw GIVE_UP;
+    // A short decimal is a Double (json-smart's rule for up to 18 characters; see json-scalars.ts).
+    if (token.length <= 18 && (token.includes('.') || token.includes('e') || token.includes('E'))) return new JavaDouble(Number(token));
+    return unquotedValue(token, start);
+  }
+
+  string(): string {
+    const s = this.s;
+    const start = this.i + 1;
+    const close = s.indexOf('"', start);
+    if (close < 0) throw GIVE_UP;
+    if (this.backslash !== Number.MAX_SAFE_INTEGER && this.backslash < start) {
+      const next = s.indexOf('\\', start);
+      this.backslash = next < 0 ? Number.MAX_SAFE_INTEGER : next;
+    }
+    if (this.backslash > close) {
+      // json-smart takes a string without escapes as it is (raw control characters included).
+      this.i = close + 1;
+      return s.slice(start, close);
+    }
+    return this.escaped(start);
+  }
+
+  /** Standard escapes only; json-smart drops raw control characters and DEL here, so they give up. */
+  escaped(start: number): string {
+    const s = this.s;
+    let out = '';
+    let from = start;
+    let i = this.backslash;
+    for (;;) {
+      const close = s.indexOf('"', from);
+      if (close < 0) throw GIVE_UP;
+      if (i < 0 || i > close) {
+        // No more escapes before the closing quote: the rest is plain text.
+        const rest = s.slice(from, close);
+        if (RAW_DROPPED.test(rest)) throw GIVE_UP;
+        this.i = close + 1;
+        this.backslash = i < 0 ? Number.MAX_SAFE_INTEGER : i;
+        return out + rest;
+      }
+      const raw = s.slice(from, i);
+      if (RAW_DROPPED.test(raw)) throw GIVE_UP;
+      out += raw;
+      const e = s.charCodeAt(i + 1);
+      let step = 2;
+      switch (e) {
+        case 0x22:
+          out += '"';
+          break;
+        case 0x5c:
+          out += '\\';
+          break;
+        case 0x2f:
+          out += '/';
+          break;
+        case 0x62:
+          out += '\b';
+          break;
+        case 0x66:
+          out += '\f';
+          break;
+        case 0x6e:
+          out += '\n';
+          break;
+        case 0x72:
+          out += '\r';
+          break;
+        case 0x74:
+          out += '\t';
+          break;
+        case 0x75: {
+          const hex = s.slice(i + 2, i + 6);
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw GIVE_UP;
+          out += String.fromCharCode(parseInt(hex, 16));
+          step = 6;
+          break;
+        }
+        default:
+          throw GIVE_UP;
+      }
+      from = i + step;
+      i = s.indexOf('\\', from);
+    }
+  }
+
+  object(): JavaMap {
+    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
+    const map = new JavaMap('linked');
+    this.i++;
+    let c = this.space();
+    if (c === 0x7d) {
+      this.i++;
+      this.depth--;
+      return map;
+    }
+    for (;;) {
+      if (c !== 0x22) throw GIVE_UP;
+      const key = this.string();
+      if (this.space() !== 0x3a) throw GIVE_UP;
+      this.i++;
+      if (!map.putParsed(key, this.value(this.space()))) this.duplicateKeys = true;
+      c = this.space();
+      if (c === 0x2c) {
+        this.i++;
+        c = this.space();
+        continue;
+      }
+      if (c === 0x7d) break;
+      throw GIVE_UP;
+    }
+    this.i++;
+    this.depth--;
+    return map;
+  }
+
+  array(): JavaList {
+    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
+    const items: Value[] = [];
+    this.i++;
+    let c = this.space();
+    if (c === 0x5d) {
+      this.i++;
+      this.depth--;
+      return new JavaList(items, 'json');
+    }
+    for (;;) {
+      items.push(this.value(c));
+      c = this.space();
+      if (c === 0x2c) {
+        this.i++;
+        c = this.space();
+        continue;
+      }
+      if (c === 0x5d) break;
+      throw GIVE_UP;
+    }
+    this.i++;
+    this.depth--;
+    return new JavaList(items, 'json');
+  }
+}
+
+export interface StrictParse {
+  value: Value;
+  /** The body repeats a key somewhere (its JSON text then differs from the value's). */
+  duplicateKeys: boolean;
+}
+
+/** The body as json-smart reads it, or {@link NOT_STRICT} when the permissive parser must decide. */
+export function parseStrictJson(text: string): StrictParse | typeof NOT_STRICT {
+  const p = new FastParser(text);
+  const first = p.space();
+  if (first !== 0x7b && first !== 0x5b) return NOT_STRICT;
+  try {
+    const value = p.value(first);
+    return Number.isNaN(p.space()) ? { value, duplicateKeys: p.duplicateKeys } : NOT_STRICT;
+  } catch (e) {
+    if (e === GIVE_UP) return NOT_STRICT;
+    throw e;
+  }
+}
