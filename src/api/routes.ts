@@ -3,6 +3,7 @@
  * `{param}`, which wins over a greedy `{proxy+}`, and a method defined on the resource wins over `ANY`.
  */
 import type { MethodDefinition } from '../integration/model.js';
+import { setOwn } from '../own-property.js';
 
 export interface RouteMatch {
   method: MethodDefinition;
@@ -92,7 +93,7 @@ export class RouteTable {
     const found = walk(this.root, 0);
     if (!found) return undefined;
     const pathParameters: Record<string, string> = {};
-    for (const [name, value] of params) Object.defineProperty(pathParameters, name, { value, enumerable: true, writable: true, configurable: true });
+    for (const [name, value] of params) setOwn(pathParameters, name, value);
     return { method: found, pathParameters };
   }
 }

@@ -1,3 +1,5 @@
+import { setOwn } from '../own-property.js';
+
 /** Where a command writes: lines, raw text, progress, and whether colour is wanted. */
 export interface CliIo {
   /** A line to standard output. */
@@ -24,7 +26,7 @@ export function pairs(values: string[] | undefined, flag: string): Record<string
   for (const v of values ?? []) {
     const eq = v.indexOf('=');
     if (eq <= 0) throw new UsageError(`${flag} expects name=value, got '${v}'`);
-    Object.defineProperty(out, v.slice(0, eq), { value: v.slice(eq + 1), enumerable: true, writable: true, configurable: true });
+    setOwn(out, v.slice(0, eq), v.slice(eq + 1));
   }
   return out;
 }

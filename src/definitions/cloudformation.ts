@@ -6,10 +6,11 @@
  */
 import type { ApiDefinition, Integration, MethodDefinition, MethodResponse, ModelSchema } from '../integration/model.js';
 import type { ParsedDocument } from './document.js';
-import { fail, isObject, requiredString, setOwn, statusCode, stringMap, type Path, type Reader } from './fields.js';
+import { fail, isObject, requiredString, statusCode, stringMap, type Path, type Reader } from './fields.js';
 import { CLOUDFORMATION, readIntegration, readIntegrationResponse } from './integration-fields.js';
 import { IntrinsicResolver, type CfnTemplate } from './intrinsics.js';
 import { fromOpenApi } from './openapi.js';
+import { setOwn } from '../own-property.js';
 
 export interface CloudFormationOptions {
   /** The logical id of the API to load, when the template has more than one. */
@@ -243,7 +244,7 @@ function stages(t: TemplateReader, apiId: string): Record<string, Record<string,
     const stage = t.resolved(name);
     if (typeof stage !== 'string' || stage === '') return;
     const merged = { ...(Object.hasOwn(out, stage) ? out[stage] : {}), ...vars };
-    Object.defineProperty(out, stage, { value: merged, enumerable: true, writable: true, configurable: true });
+    setOwn(out, stage, merged);
   };
   for (const [id] of t.ofType('AWS::ApiGateway::Stage')) {
     const p = t.props(id);

@@ -4,6 +4,7 @@
  */
 import type { ParsedDocument } from './document.js';
 import { errorAt } from './document.js';
+import { setOwn } from '../own-property.js';
 
 export type Path = readonly (string | number)[];
 
@@ -44,7 +45,7 @@ export function stringMap(r: Reader, v: unknown, path: Path, allowNull = false):
   const out: Record<string, string | null> = {};
   for (const [k, value] of Object.entries(v)) {
     const s = value === null && allowNull ? null : requiredString(r, value, [...path, k]);
-    Object.defineProperty(out, k, { value: s, enumerable: true, writable: true, configurable: true });
+    setOwn(out, k, s);
   }
   return out;
 }
@@ -65,9 +66,4 @@ export function describe(v: unknown): string {
     return keys.length === 1 && /^(Ref|Fn::)/.test(keys[0]!) ? `an unresolved ${keys[0]}` : 'an object';
   }
   return `${typeof v} ${JSON.stringify(v)}`;
-}
-
-/** Sets an own property (a name from a document may be `__proto__`). */
-export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }

@@ -6,6 +6,7 @@
  * placeholder such as `<ImportValue:Name>`, so templates and URIs still load.
  */
 import { isObject } from './fields.js';
+import { setOwn } from '../own-property.js';
 
 export const ACCOUNT_ID = '123456789012';
 export const REGION = 'us-east-1';
@@ -47,7 +48,7 @@ export class IntrinsicResolver {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) {
       const r = this.value(x, depth + 1);
-      if (r !== NO_VALUE) Object.defineProperty(out, k, { value: r, enumerable: true, writable: true, configurable: true });
+      if (r !== NO_VALUE) setOwn(out, k, r);
     }
     return out;
   }

@@ -6,7 +6,8 @@
  * Paths are taken as written (API Gateway's default `basepath=ignore`).
  */
 import type { ApiDefinition, Integration, IntegrationResponse, MethodDefinition, MethodResponse, ModelSchema } from '../integration/model.js';
-import { fail, isObject, requiredString, setOwn, type Path, type Reader } from './fields.js';
+import { setOwn } from '../own-property.js';
+import { fail, isObject, requiredString, type Path, type Reader } from './fields.js';
 import { CAMEL_CASE, readIntegration, readIntegrationResponse } from './integration-fields.js';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];

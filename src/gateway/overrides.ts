@@ -10,6 +10,7 @@ import { toJavaString } from '../java/print.js';
 import { isJavaNumber, toInt } from '../java/numbers.js';
 import { JavaList, JavaMap, type Value } from '../java/values.js';
 import type { ParameterValue, RequestOverrides, ResponseOverrides } from './request.js';
+import { setOwn } from '../own-property.js';
 
 const CONTEXT_MAP: MapStyle = { flavour: 'hash', contextMap: true };
 
@@ -69,7 +70,7 @@ function plainMap(v: Value | undefined): Record<string, ParameterValue> {
   const out: Record<string, ParameterValue> = {};
   if (!(v instanceof JavaMap)) return out;
   for (const e of v.entries()) {
-    if (e.value !== null) Object.defineProperty(out, toJavaString(e.key), { value: parameterValue(e.value), enumerable: true, writable: true, configurable: true });
+    if (e.value !== null) setOwn(out, toJavaString(e.key), parameterValue(e.value));
   }
   return out;
 }
@@ -100,7 +101,7 @@ export function responseOverridesOf(maps: OverrideMaps): ResponseOverrides & Rec
       if (status !== undefined) out.status = status;
       continue;
     }
-    Object.defineProperty(out, name, { value: plainValue(value), enumerable: true, writable: true, configurable: true });
+    setOwn(out, name, plainValue(value));
   }
   return out;
 }

@@ -5,6 +5,7 @@
  */
 import type { GatewayContext, ParameterValue, RenderInput } from './request.js';
 import { InvalidInputError, isPlainObject } from './validate-input.js';
+import { setOwn } from '../own-property.js';
 
 export interface ProxyEvent {
   resource?: string;
@@ -25,7 +26,7 @@ function strings<T>(v: unknown, what: string): Record<string, T> | undefined {
   if (v === undefined || v === null) return undefined;
   if (!isPlainObject(v)) throw new InvalidInputError(`event.${what} must be an object`);
   const out: Record<string, T> = {};
-  for (const [k, x] of Object.entries(v)) Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
+  for (const [k, x] of Object.entries(v)) setOwn(out, k, x);
   return out;
 }
 

@@ -1,11 +1,11 @@
 /** Reading a `node:http` request into an API request: stage, path, query, headers (case and repeats kept), body. */
 import type { IncomingMessage } from 'node:http';
 import type { ParameterValue } from '../gateway/request.js';
-import { put } from '../integration/headers.js';
+import { setOwn } from '../own-property.js';
 
 function add(target: Record<string, ParameterValue>, name: string, value: string): void {
   const existing = Object.hasOwn(target, name) ? target[name] : undefined;
-  put(target, name, existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value]);
+  setOwn(target, name, existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value]);
 }
 
 /** Headers as sent: the first spelling of a name is kept, repeated headers become lists. */

@@ -1,5 +1,6 @@
 /** Header maps as plain objects, looked up case-insensitively, written without prototype surprises. */
 import type { ParameterValue } from '../gateway/request.js';
+import { setOwn } from '../own-property.js';
 
 export type Headers = Record<string, ParameterValue>;
 
@@ -25,15 +26,11 @@ export function headerValues(headers: Headers | undefined, name: string): string
 export function setHeader(headers: Headers, name: string, value: ParameterValue): void {
   const lower = name.toLowerCase();
   for (const key of Object.keys(headers)) if (key.toLowerCase() === lower) delete headers[key];
-  put(headers, name, value);
+  setOwn(headers, name, value);
 }
 
-/** An empty record for names that come from a request; write to it with {@link put} only. */
+/** An empty record for names that come from a request; write to it with `setOwn` only. */
 export function record<T>(): Record<string, T> {
   return {};
 }
 
-/** Sets an own property, even one named `__proto__`: names from requests never reach a prototype. */
-export function put<T>(target: Record<string, T>, name: string, value: T): void {
-  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
-}

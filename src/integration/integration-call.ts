@@ -5,7 +5,8 @@
  */
 import type { ParameterValue } from '../gateway/request.js';
 import { InvocationFailure, internalError, badRequest, messageBody } from './failure.js';
-import { headerValue, put, record } from './headers.js';
+import { headerValue, record } from './headers.js';
+import { setOwn } from '../own-property.js';
 import { errorPayloadOf, functionArnOf, functionNameOf, isLambdaUri, resultPayloadOf } from './lambda.js';
 import { LambdaPayloadError, parseLambdaPayload } from './lambda-json.js';
 import { isBinaryType, mediaTypeOf } from './media-type.js';
@@ -132,16 +133,7 @@ async function httpOutcome(state: InvocationState, prepared: RequestPhaseResult,
   const backend = httpBackendFor(state.options.backend);
   if (!backend) throw noBackend(state, 'backend function');
   const uri = integration.uri ? substituteStageVariables(integration.uri, state.request.stageVariables) : undefined;
-  const request: IntegrationRequest = {
-    type: integration.type,
-    uri,
-    httpMethod: (integration.httpMethod ?? state.request.httpMethod).toUpperCase(),
-    url: uri ? integrationUrl(uri, prepared.parameters) : undefined,
-    path: prepared.parameters.path,
-    querystring: prepared.parameters.querystring,
-    headers: prepared.parameters.headers,
-    body: prepared.payload.binary ? payloadBytes(prepared.payload) : prepared.payload.text,
-  };
+  const request = integrationRequest(state, prepared, uri, uri ? integrationUrl(uri, prepared.parameters) : undefined);
   state.trace.integrationRequest = request;
   let result: IntegrationResult;
   try {
@@ -152,7 +144,7 @@ async function httpOutcome(state: InvocationState, prepared: RequestPhaseResult,
   }
   state.trace.integrationResult = result;
   const headers = record<ParameterValue>();
-  for (const [k, v] of Object.entries(result.headers ?? {})) put(headers, k, Array.isArray(v) ? v.map(String) : String(v));
+  for (const [k, v] of Object.entries(result.headers ?? {})) setOwn(headers, k, Array.isArray(v) ? v.map(String) : String(v));
   const binary = isBinaryType(mediaTypeOf(headerValue(headers, 'Content-Type')), state.binaryMediaTypes);
   return { statusCode: result.statusCode, headers, payload: payloadOf(result.body, binary), selectionValue: String(result.statusCode), lambdaError: false };
 }
@@ -162,11 +154,11 @@ export async function callIntegration(state: InvocationState, prepared: RequestP
   const timeoutMs = state.options.integrationTimeoutMs ?? DEFAULT_INTEGRATION_TIMEOUT_MS;
   switch (integration.type) {
     case 'MOCK':
-      state.trace.integrationRequest = traceRequest(state, prepared);
+      state.trace.integrationRequest = integrationRequest(state, prepared);
       return mockOutcome(prepared);
     case 'AWS':
       if (isLambdaUri(integration.uri)) {
-        state.trace.integrationRequest = traceRequest(state, prepared);
+        state.trace.integrationRequest = integrationRequest(state, prepared);
         const outcome = await lambdaOutcome(state, prepared, integration.uri!, timeoutMs);
         state.trace.integrationResult = { statusCode: outcome.statusCode, headers: outcome.headers, body: payloadText(outcome.payload) };
         return outcome;
@@ -179,12 +171,14 @@ export async function callIntegration(state: InvocationState, prepared: RequestP
   }
 }
 
-function traceRequest(state: InvocationState, prepared: RequestPhaseResult): IntegrationRequest {
+/** What the integration receives (also what the trace shows for MOCK and Lambda integrations). */
+function integrationRequest(state: InvocationState, prepared: RequestPhaseResult, uri = state.method.integration.uri ?? undefined, url?: string): IntegrationRequest {
   const { integration } = state.method;
   return {
     type: integration.type,
-    uri: integration.uri ?? undefined,
+    uri,
     httpMethod: (integration.httpMethod ?? state.request.httpMethod).toUpperCase(),
+    url,
     path: prepared.parameters.path,
     querystring: prepared.parameters.querystring,
     headers: prepared.parameters.headers,

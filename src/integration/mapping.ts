@@ -35,8 +35,12 @@ export interface MappingSources {
   /** For a Lambda custom error: `errorMessage` is read as JSON, so `body.errorMessage.a.b` works. */
   parseErrorMessage?: boolean;
   stageVariables?: Record<string, string>;
-  context?: JavaMap;
+  /** `$context` as templates see it, built only if a `context.*` source asks. */
+  context?: () => JavaMap;
 }
+
+/** The body parsed once per set of sources, however many `body.*` mappings read it. */
+const documents = new WeakMap<MappingSources, Value>();
 
 function own(values: Record<string, ParameterValue> | Record<string, string> | undefined, name: string): ParameterValue | undefined {
   return values && Object.hasOwn(values, name) ? values[name] : undefined;
@@ -59,6 +63,8 @@ function valueText(v: Value): string {
 }
 
 function bodyDocument(sources: MappingSources): Value {
+  const cached = documents.get(sources);
+  if (cached !== undefined) return cached;
   const text = sources.body === undefined || sources.body === '' ? '{}' : sources.body;
   let document: Value;
   try {
@@ -78,6 +84,7 @@ function bodyDocument(sources: MappingSources): Value {
       // An errorMessage that is not JSON stays a string.
     }
   }
+  documents.set(sources, document);
   return document;
 }
 
@@ -87,7 +94,7 @@ export function evaluateMapping(expression: string, sources: MappingSources): Pa
   if (e.startsWith("'") && e.endsWith("'") && e.length >= 2) return e.slice(1, -1);
   if (e.startsWith('stageVariables.')) return own(sources.stageVariables, e.slice('stageVariables.'.length));
   if (e.startsWith('context.')) {
-    let v: Value | undefined = sources.context;
+    let v: Value | undefined = sources.context?.();
     for (const part of e.slice('context.'.length).split('.')) {
       v = v instanceof JavaMap ? v.get(part) : undefined;
       if (v === undefined || v === null) return undefined;

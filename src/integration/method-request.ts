@@ -1,7 +1,8 @@
 /** Checks a {@link MethodRequest} and brings it to one shape: string parameters, a stage, a path. */
 import type { ParameterValue } from '../gateway/request.js';
 import { checkParameters, InvalidInputError, isPlainObject } from '../gateway/validate-input.js';
-import { put, record } from './headers.js';
+import { record } from './headers.js';
+import { setOwn } from '../own-property.js';
 import type { MethodRequest } from './types.js';
 
 export interface NormalizedRequest {
@@ -17,7 +18,7 @@ export interface NormalizedRequest {
 
 function strings(values: Record<string, unknown> | undefined): Record<string, ParameterValue> {
   const out = record<ParameterValue>();
-  for (const [k, v] of Object.entries(values ?? {})) put(out, k, Array.isArray(v) ? v.map(String) : String(v));
+  for (const [k, v] of Object.entries(values ?? {})) setOwn(out, k, Array.isArray(v) ? v.map(String) : String(v));
   return out;
 }
 

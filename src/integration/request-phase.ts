@@ -6,8 +6,9 @@ import type { ParameterValue, RequestOverrides, ResponseOverrides } from '../gat
 import { VtlError } from '../vtl/errors.js';
 import { compiledTemplate } from './compiled-templates.js';
 import { internalError, InvocationFailure, badRequest, messageBody } from './failure.js';
-import { headerValue, put, record, setHeader } from './headers.js';
-import { evaluateMapping, MappingError, mappingTarget } from './mapping.js';
+import { headerValue, record, setHeader } from './headers.js';
+import { setOwn } from '../own-property.js';
+import { evaluateMapping, MappingError, mappingTarget, type MappingSources } from './mapping.js';
 import { isBinaryType, mediaTypeOf } from './media-type.js';
 import { ConversionError, convertRequestPayload, payloadOf, payloadText, type Payload } from './payload.js';
 import { forbiddenRequestHeader } from './remapping.js';
@@ -40,10 +41,10 @@ function assign(parameters: IntegrationParameters, location: string, name: strin
       setHeader(parameters.headers, name, value);
       return;
     case 'querystring':
-      put(parameters.querystring, name, value);
+      setOwn(parameters.querystring, name, value);
       return;
     case 'path':
-      put(parameters.path, name, Array.isArray(value) ? value.join(',') : value);
+      setOwn(parameters.path, name, Array.isArray(value) ? value.join(',') : value);
       return;
   }
   throw internalError('request-parameters', `${what}: integration.request.${location} is not a parameter location (path, querystring or header)`);
@@ -53,21 +54,22 @@ function mapParameters(state: InvocationState, bodyText: string): IntegrationPar
   const { request } = state;
   const parameters: IntegrationParameters = { path: record(), querystring: record(), headers: record() };
   const awsIntegration = state.method.integration.type === 'AWS' || state.method.integration.type === 'AWS_PROXY';
+  const sources: MappingSources = {
+    prefix: 'method.request',
+    path: request.pathParameters,
+    query: request.query,
+    headers: request.headers,
+    body: bodyText,
+    stageVariables: request.stageVariables,
+    context: state.contextMap,
+  };
   for (const [target, source] of Object.entries(state.method.integration.requestParameters ?? {})) {
     const what = `requestParameters['${target}']`;
     const t = mappingTarget(target, 'integration.request');
     if (!t) throw internalError('request-parameters', `${what}: the target must be integration.request.{path|querystring|header}.<name>`);
     let value: ParameterValue | undefined;
     try {
-      value = evaluateMapping(String(source), {
-        prefix: 'method.request',
-        path: request.pathParameters,
-        query: request.query,
-        headers: request.headers,
-        body: bodyText,
-        stageVariables: request.stageVariables,
-        context: state.contextMap(),
-      });
+      value = evaluateMapping(String(source), sources);
     } catch (e) {
       if (!(e instanceof MappingError)) throw e;
       throw e.statusCode === 400

@@ -9,7 +9,7 @@ import { compiledTemplate } from './compiled-templates.js';
 import { internalError } from './failure.js';
 import { headerValue, record, setHeader } from './headers.js';
 import type { IntegrationOutcome } from './integration-call.js';
-import { evaluateMapping, MappingError, mappingTarget } from './mapping.js';
+import { evaluateMapping, MappingError, mappingTarget, type MappingSources } from './mapping.js';
 import { firstAcceptedType, isBinaryType } from './media-type.js';
 import type { IntegrationResponse } from './model.js';
 import { ConversionError, convertResponsePayload, type Payload } from './payload.js';
@@ -50,20 +50,21 @@ function selectResponse(state: InvocationState, outcome: IntegrationOutcome): In
 
 function mapResponseParameters(state: InvocationState, response: IntegrationResponse, outcome: IntegrationOutcome, bodyText: string): Record<string, ParameterValue> {
   const headers = record<ParameterValue>();
+  const sources: MappingSources = {
+    prefix: 'integration.response',
+    headers: outcome.headers,
+    body: bodyText,
+    parseErrorMessage: outcome.lambdaError,
+    stageVariables: state.request.stageVariables,
+    context: state.contextMap,
+  };
   for (const [target, source] of Object.entries(response.responseParameters ?? {})) {
     const what = `responseParameters['${target}'] of the ${response.statusCode} response`;
     const t = mappingTarget(target, 'method.response');
     if (!t || t.location !== 'header') throw internalError('response-parameters', `${what}: the target must be method.response.header.<name>`);
     let value: ParameterValue | undefined;
     try {
-      value = evaluateMapping(String(source), {
-        prefix: 'integration.response',
-        headers: outcome.headers,
-        body: bodyText,
-        parseErrorMessage: outcome.lambdaError,
-        stageVariables: state.request.stageVariables,
-        context: state.contextMap(),
-      });
+      value = evaluateMapping(String(source), sources);
     } catch (e) {
       if (e instanceof MappingError) throw internalError('response-parameters', `${what}: ${e.message}`, e);
       throw e;

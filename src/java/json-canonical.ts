@@ -15,15 +15,12 @@
  *
  * Repeated keys need no check: `JSON.parse` keeps the first position and the last value, like json-smart.
  */
+import { isDigit } from './json-scalars.js';
 
 const JAVA_ESCAPED = /[\u007f-\u009f\u2000-\u20ff]/g;
 
 function isHexLetter(c: number): boolean {
   return (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
 }
 
 /** A number token (from `i`) prints alike in Java and JavaScript; returns the index after it, or -1. */

@@ -38,7 +38,7 @@ function numberShape(token: string): 0 | 1 | 2 | 3 {
   return i === token.length ? 2 : 0;
 }
 
-function isDigit(c: number): boolean {
+export function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 

@@ -5,11 +5,14 @@
 import fc from 'fast-check';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { mappingTemplatesOf } from '../../api/mapping-templates.js';
 import type { ApiDefinition, ModelSchema } from '../../integration/model.js';
 import { compileTemplate, type CompiledTemplate } from '../../template.js';
 import type { JsonSchema } from '../../testing/json-schema/validate.js';
 import { rendersMockStatus, rendersValidJson, rendersWithoutError } from '../../testing/properties/checks.js';
-import { inferredShape, inputsFor, type BodySource } from '../../testing/properties/inputs.js';
+import type { RenderInput } from '../../gateway/request.js';
+import { renderInputs } from '../../testing/arbitraries/request.js';
+import { bodyArbitrary, inferredShape, type BodySource } from '../../testing/properties/inputs.js';
 import type { CheckOptions, CheckResult, TemplateCheck } from '../../testing/properties/template-check.js';
 import { VtlError } from '../../vtl/errors.js';
 import { definitionIn, readJson, readText } from '../files.js';
@@ -30,34 +33,23 @@ function pathNames(resourcePath: string): string[] {
 }
 
 function jobsOf(api: ApiDefinition, fallback: BodySource | undefined): Job[] {
-  const jobs: Job[] = [];
   const definitions = (api.models ?? {}) as Record<string, JsonSchema>;
-  for (const m of api.methods) {
-    const where = `${m.httpMethod} ${m.resourcePath}`;
-    const params = pathNames(m.resourcePath);
-    for (const [mediaType, source] of Object.entries(m.integration.requestTemplates ?? {})) {
-      if (!source) continue;
-      const model: ModelSchema | undefined = m.requestModels?.[mediaType] ?? m.requestModels?.['application/json'];
-      jobs.push({
-        label: `${where} request ${mediaType}`,
-        source,
-        body: model ? { schema: model as JsonSchema, definitions } : fallback,
-        pathParameters: params,
-        mock: m.integration.type === 'MOCK',
-      });
-    }
-    for (const response of m.integration.integrationResponses ?? []) {
-      for (const [mediaType, source] of Object.entries(response.responseTemplates ?? {})) {
-        if (source) jobs.push({ label: `${where} response ${response.statusCode} ${mediaType}`, source, pathParameters: params });
-      }
-    }
-  }
-  return jobs;
+  return mappingTemplatesOf(api).map(({ method: m, side, mediaType, source, label }) => {
+    const model: ModelSchema | undefined = side === 'request' ? (m.requestModels?.[mediaType] ?? m.requestModels?.['application/json']) : undefined;
+    return {
+      label,
+      source,
+      // Bodies of request templates come from the method's model (or --schema/--example); responses' from what they read.
+      body: model ? { schema: model as JsonSchema, definitions } : side === 'request' ? fallback : undefined,
+      pathParameters: pathNames(m.resourcePath),
+      mock: side === 'request' && m.integration.type === 'MOCK',
+    };
+  });
 }
 
 /** JSON output for a few sample inputs means the JSON property applies. */
-function looksLikeJson(template: CompiledTemplate, job: Job, seed: number): boolean {
-  const samples = fc.sample(inputsFor(template, { body: job.body, request: { path: job.pathParameters, ...queryOf(template) } }), { numRuns: 5, seed });
+function looksLikeJson(template: CompiledTemplate, inputs: fc.Arbitrary<RenderInput>, seed: number): boolean {
+  const samples = fc.sample(inputs, { numRuns: 5, seed });
   return samples.some((input) => {
     try {
       return /^\s*[[{]/.test(template.render(input).body);
@@ -67,9 +59,10 @@ function looksLikeJson(template: CompiledTemplate, job: Job, seed: number): bool
   });
 }
 
-function queryOf(template: CompiledTemplate) {
-  const { query, headers } = inferredShape(template);
-  return { query, headers };
+/** The job's inputs: the template is read once for the parameters (and, without a given body, the body). */
+function inputsOf(template: CompiledTemplate, job: Job): fc.Arbitrary<RenderInput> {
+  const shape = inferredShape(template);
+  return renderInputs({ ...shape, path: job.pathParameters, body: job.body ? bodyArbitrary(job.body) : shape.body });
 }
 
 export const checkCommand: Command = {
@@ -129,10 +122,10 @@ Exits 1 when a property fails, 2 on a usage error.`,
   },
 };
 
-function chooseCheck(template: CompiledTemplate, job: Job, property: string, seed: number, options: CheckOptions): TemplateCheck {
+function chooseCheck(template: CompiledTemplate, job: Job, property: string, seed: number, options: CheckOptions & { input: fc.Arbitrary<RenderInput> }): TemplateCheck {
   if (property === 'no-error') return rendersWithoutError(template, options);
   if (property === 'auto' && job.mock) return rendersMockStatus(template, options);
-  if (property === 'valid-json' || looksLikeJson(template, job, seed)) return rendersValidJson(template, options);
+  if (property === 'valid-json' || looksLikeJson(template, options.input, seed)) return rendersValidJson(template, options);
   return rendersWithoutError(template, options);
 }
 
@@ -150,7 +143,7 @@ function runJobs(jobs: Job[], o: { property: string; numRuns: number; seed: numb
       printTemplateError({ ...io, err: io.out }, job.label, job.source, e);
       return;
     }
-    const options = { body: job.body, request: { path: job.pathParameters, ...queryOf(template) }, numRuns: o.numRuns, seed: o.seed };
+    const options = { input: inputsOf(template, job), numRuns: o.numRuns, seed: o.seed };
     const check = chooseCheck(template, job, o.property, o.seed, options);
     const result: CheckResult = check.check();
     if (result.ok) {

@@ -1,22 +1,10 @@
 /** `apigw-vtl lint`: findings for a template file or every template of an API definition. */
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ApiDefinition } from '../../integration/model.js';
+import { mappingTemplatesOf } from '../../api/mapping-templates.js';
 import { lintTemplate, type LintFinding } from '../../lint/index.js';
 import { definitionIn, readText } from '../files.js';
 import { integerOption, paint, UsageError, type Command } from '../io.js';
-
-function templatesOf(api: ApiDefinition): { label: string; source: string }[] {
-  const out: { label: string; source: string }[] = [];
-  for (const m of api.methods) {
-    const where = `${m.httpMethod} ${m.resourcePath}`;
-    for (const [mediaType, source] of Object.entries(m.integration.requestTemplates ?? {})) if (source) out.push({ label: `${where} request ${mediaType}`, source });
-    for (const r of m.integration.integrationResponses ?? []) {
-      for (const [mediaType, source] of Object.entries(r.responseTemplates ?? {})) if (source) out.push({ label: `${where} response ${r.statusCode} ${mediaType}`, source });
-    }
-  }
-  return out;
-}
 
 export const lintCommand: Command = {
   name: 'lint',
@@ -37,7 +25,7 @@ Options:
     const maxWarnings = integerOption(values['max-warnings'], '--max-warnings', 0, 1_000_000);
     const file = positionals[0]!;
     const api = definitionIn(file);
-    const templates = api ? templatesOf(api) : [{ label: file === '-' ? '<stdin>' : file, source: await readText(file, io, 'the template') }];
+    const templates = api ? mappingTemplatesOf(api) : [{ label: file === '-' ? '<stdin>' : file, source: await readText(file, io, 'the template') }];
     const results: { template: string; findings: LintFinding[] }[] = templates.map((t) => ({ template: api ? `${basename(file)}: ${t.label}` : t.label, findings: lintTemplate(t.source) }));
     const all = results.flatMap((r) => r.findings);
     const errors = all.filter((f) => f.severity === 'error').length;

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import type { GatewayContext, ParameterValue, RenderInput } from '../../gateway/request.js';
 import type { MethodRequest } from '../../integration/types.js';
 import { gatewayContext, jsonBody } from './input.js';
+import { setOwn } from '../../own-property.js';
 import { escapingString } from './strings.js';
 
 export interface RequestShape {
@@ -38,7 +39,7 @@ function parameters(names: readonly string[] | undefined, always: boolean, value
   );
   return fc.tuple(...entries).map((pairs) => {
     const out: Record<string, ParameterValue> = {};
-    for (const pair of pairs) if (pair) Object.defineProperty(out, pair[0], { value: pair[1], enumerable: true, writable: true, configurable: true });
+    for (const pair of pairs) if (pair) setOwn(out, pair[0], pair[1]);
     return out;
   });
 }

@@ -4,6 +4,7 @@
  * rewritten to local definitions first, so a schema taken out of an API definition still resolves.
  */
 import AjvModule from 'ajv-draft-04';
+import { setOwn } from '../../own-property.js';
 import type { ErrorObject, Options, ValidateFunction } from 'ajv-draft-04';
 
 /** The draft-04 keywords API Gateway models use (and OpenAPI's `nullable`). */
@@ -68,7 +69,7 @@ function rewrite(value: unknown, names: Set<string>): unknown {
     if (k === '$ref' && typeof v === 'string' && !v.startsWith('#/definitions/') && names.has(definitionName(v))) {
       out[k] = `#/definitions/${definitionName(v).replace(/~/g, '~0').replace(/\//g, '~1')}`;
     } else if (k !== 'id' && k !== '$id' && k !== '$schema') {
-      Object.defineProperty(out, k, { value: rewrite(v, names), enumerable: true, writable: true, configurable: true });
+      setOwn(out, k, rewrite(v, names));
     }
   }
   return out;
