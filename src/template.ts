@@ -14,6 +14,7 @@ import { compileBlock } from './vtl/compiler/compile.js';
 import { CompileContext } from './vtl/compiler/context.js';
 import { VtlError, VtlLimitError } from './vtl/errors.js';
 import { parseTemplate } from './vtl/parser/parse.js';
+import { compileGuarded } from './vtl/parser/limits.js';
 import { Frame, type Render } from './vtl/runtime/frame.js';
 import { locate } from './vtl/runtime/failures.js';
 import { DEFAULT_LIMITS, MAX_TEMPLATE_BYTES, type RenderLimits } from './vtl/runtime/limits.js';
@@ -57,7 +58,7 @@ export class CompiledTemplate {
     this.contextSlot = ctx.slots.slot('context');
     this.stageVariablesSlot = ctx.slots.slot('stageVariables');
     ctx.slots.requested.clear();
-    this.renderBody = compileBlock(parseTemplate(source), ctx);
+    this.renderBody = compileGuarded(() => compileBlock(parseTemplate(source), ctx));
     this.slotCount = ctx.slots.size;
     // What a render must build: API Gateway's variables the template never names are left out.
     this.uses = { input: ctx.slots.requested.has('input'), context: ctx.slots.requested.has('context'), stageVariables: ctx.slots.requested.has('stageVariables') };

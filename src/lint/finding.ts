@@ -2,7 +2,7 @@
 export type Severity = 'error' | 'warning';
 
 export interface LintFinding {
-  rule: 'syntax-error' | 'template-too-large' | 'unsupported-directive' | 'unknown-context-variable' | 'escape-javascript-in-json';
+  rule: 'syntax-error' | 'template-too-large' | 'template-too-deep' | 'unsupported-directive' | 'unknown-context-variable' | 'escape-javascript-in-json';
   severity: Severity;
   message: string;
   line: number;

@@ -1,10 +1,12 @@
 /**
  * `lintTemplate`: what in a mapping template will not do on API Gateway what it seems to — unknown
  * `$context` variables, directives API Gateway does not run, the 300 KB limit, the escapeJavaScript-in-JSON
- * trap — each with its line and column. A template that does not parse is one `syntax-error` finding.
+ * trap — each with its line and column. A template that does not parse is one `syntax-error` finding, one
+ * nested deeper than the compiler allows one `template-too-deep` finding.
  */
 import { MAX_TEMPLATE_BYTES } from '../vtl/runtime/limits.js';
-import { VtlSyntaxError } from '../vtl/errors.js';
+import { VtlLimitError, VtlSyntaxError } from '../vtl/errors.js';
+import { compileGuarded } from '../vtl/parser/limits.js';
 import { parseTemplate } from '../vtl/parser/parse.js';
 import type { LintFinding } from './finding.js';
 import { contextVariables } from './rules/context-variables.js';
@@ -21,8 +23,11 @@ export function lintTemplate(source: string): LintFinding[] {
   }
   let nodes;
   try {
-    nodes = parseTemplate(source);
+    nodes = compileGuarded(() => parseTemplate(source));
   } catch (e) {
+    if (e instanceof VtlLimitError) {
+      return [...findings, { rule: 'template-too-deep', severity: 'error', message: e.reason, line: e.line, column: e.column }];
+    }
     if (!(e instanceof VtlSyntaxError)) throw e;
     return [...findings, { rule: 'syntax-error', severity: 'error', message: e.reason, line: e.line, column: e.column }];
   }

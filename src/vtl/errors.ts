@@ -35,7 +35,7 @@ export class VtlRuntimeError extends VtlError {
 }
 
 /** What a {@link VtlLimitError} was stopped by. */
-export type LimitKind = 'template-size' | 'work' | 'output' | 'string' | 'range' | 'depth';
+export type LimitKind = 'template-size' | 'work' | 'output' | 'string' | 'range' | 'depth' | 'nesting';
 
 /** A safety limit stopped the template (a runaway loop, a huge range, oversized output, …). */
 export class VtlLimitError extends VtlRuntimeError {

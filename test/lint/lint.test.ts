@@ -49,6 +49,10 @@ describe('lintTemplate', () => {
     expect(rules(lintTemplate('x'.repeat(300 * 1024 + 1)))).toEqual(['1:1 error template-too-large']);
   });
 
+  it('reports a template nested deeper than the compiler allows, at the construct that went too deep', () => {
+    expect(rules(lintTemplate('#if(true)'.repeat(300) + '#end'.repeat(300)))).toEqual(['1:2305 error template-too-deep']);
+  });
+
   it('has nothing to say about a clean template', () => {
     expect(lintTemplate(`{"name": $input.json('$.name'), "stage": "$context.stage"}`)).toEqual([]);
   });

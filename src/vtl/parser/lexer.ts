@@ -11,13 +11,14 @@
  * Each reference and directive is handed on as a source span (with its literals) for velocityjs to parse.
  */
 import { VtlSyntaxError } from '../errors.js';
-import { ExpressionScanner, type ArgumentToken, type LiteralSpan } from './scan-expression.js';
+import { DEFAULT_CHUNK_SIZE, MAX_NESTING, nestingError, typedError } from './limits.js';
+import { ExpressionScanner, type ArgumentToken, type LiteralSpan, type StepSpan } from './scan-expression.js';
 import type { LineIndex } from './source.js';
 
 export type LexToken =
   /** `printedDirective`: the text is an unknown directive or macro call, printed as written. */
   | { kind: 'text'; text: string; start: number; printedDirective?: string }
-  | { kind: 'reference'; start: number; end: number; literals: LiteralSpan[] }
+  | { kind: 'reference'; start: number; end: number; literals: LiteralSpan[]; steps: StepSpan[] }
   | {
       kind: 'directive';
       name: DirectiveName;
@@ -43,11 +44,14 @@ const WORD = /^#(?:\{([a-zA-Z_@][a-zA-Z0-9_@]*)\}|([a-zA-Z_@][a-zA-Z0-9_@]*))/;
 
 /**
  * `inString`: the text is the body of an interpolated string literal, where a `$` or `#` at the very end
- * is plain text (at the end of a template it is a lexical error).
+ * is plain text (at the end of a template it is a lexical error). `depth`: the nesting level the text
+ * starts at (a string literal's body continues its construct's); `chunkSize`: see ExpressionScanner.
  */
-export function lex(src: string, lines: LineIndex, inString = false): LexToken[] {
-  return new Lexer(src, lines, inString).run();
+export function lex(src: string, lines: LineIndex, inString = false, depth = 0, chunkSize = DEFAULT_CHUNK_SIZE): LexToken[] {
+  return new Lexer(src, lines, inString, depth, chunkSize).run();
 }
+
+const BLOCKS = new Set<DirectiveName>(['if', 'foreach', 'define', 'macro']);
 
 class Lexer {
   private i = 0;
@@ -63,12 +67,25 @@ class Lexer {
   /** The previous token was an unbraced reference (a #set right after it is lexed in REFERENCE state). */
   private afterReference = false;
   private readonly tokens: LexToken[] = [];
+  /**
+   * The nesting level here: the lexer follows block nesting (parse.ts checks it is well-formed) so that
+   * every construct's scanner knows how deep it starts.
+   */
+  private depth: number;
 
   constructor(
     private readonly src: string,
     private readonly lines: LineIndex,
     private readonly inString: boolean,
-  ) {}
+    private readonly baseDepth: number,
+    private readonly chunkSize: number,
+  ) {
+    this.depth = baseDepth;
+  }
+
+  private scanner(): ExpressionScanner {
+    return new ExpressionScanner(this.src, this.lines, this.depth, this.chunkSize);
+  }
 
   private error(message: string, offset: number): VtlSyntaxError {
     return new VtlSyntaxError(message, this.lines.position(offset));
@@ -87,6 +104,14 @@ class Lexer {
   }
 
   run(): LexToken[] {
+    try {
+      return this.scan();
+    } catch (e) {
+      throw typedError(e, this.lines.position(this.i));
+    }
+  }
+
+  private scan(): LexToken[] {
     const s = this.src;
     while (this.i < s.length) {
       const c = s[this.i];
@@ -166,11 +191,11 @@ class Lexer {
 
   private dollar(): void {
     const s = this.src;
-    const scanner = new ExpressionScanner(s, this.lines);
+    const scanner = this.scanner();
     const end = scanner.scanReference(this.i);
     if (end !== null) {
       const refStart = this.i;
-      this.tokens.push({ kind: 'reference', start: refStart, end, literals: scanner.literals });
+      this.tokens.push({ kind: 'reference', start: refStart, end, literals: scanner.literals, steps: scanner.lastSteps });
       this.i = end;
       this.atBoundary = true;
       this.afterReference = s[start0(s, refStart)] !== '{';
@@ -222,7 +247,7 @@ class Lexer {
       // Printed as written, with its argument list if it has one (unevaluated, like an unknown directive).
       let end = this.i + literalWord[0].length;
       const open = this.openParenthesis(end);
-      if (open >= 0) end = this.swallowLineEnd(new ExpressionScanner(s, this.lines).scanGroup(open + 1, ')').end);
+      if (open >= 0) end = this.swallowLineEnd(this.scanner().scanGroup(open + 1, ')').end);
       this.constructText(s.slice(this.i, end));
       this.i = end;
       return;
@@ -306,6 +331,7 @@ class Lexer {
     switch (name) {
       case 'end':
       case 'else':
+        if (name === 'end' && this.depth > this.baseDepth) this.depth--;
         this.tokens.push({ kind: name, start });
         this.i = this.swallowLineEnd(afterWord);
         this.atBoundary = true;
@@ -351,7 +377,7 @@ class Lexer {
     }
     // An unknown directive or a macro call: on API Gateway it prints exactly as written,
     // including the blanks and line break its `)` swallows. Its arguments must still parse.
-    const scanner = new ExpressionScanner(s, this.lines);
+    const scanner = this.scanner();
     const group = scanner.scanGroup(open + 1, ')');
     validateDirectiveArguments(group.tokens, name, (m, at) => this.error(m, at));
     const end = this.swallowLineEnd(group.end);
@@ -369,8 +395,9 @@ class Lexer {
   }
 
   private directive(name: DirectiveName, start: number, argsStart: number): void {
+    if (BLOCKS.has(name) && this.depth + 1 > MAX_NESTING) throw nestingError(`#${name}`, this.lines.position(start));
     const setFollowsReference = this.afterReference;
-    const scanner = new ExpressionScanner(this.src, this.lines);
+    const scanner = this.scanner();
     const group = scanner.scanGroup(argsStart, ')');
     if (name === 'macro' || name === 'include' || name === 'parse' || name === 'break') {
       validateDirectiveArguments(group.tokens, name, (m, at) => this.error(m, at));
@@ -390,6 +417,7 @@ class Lexer {
     this.i = this.swallowLineEnd(group.end);
     this.atBoundary = true;
     if (name === 'set' && setFollowsReference) this.referenceState = 'set';
+    if (BLOCKS.has(name)) this.depth++;
   }
 
   private backslashes(): void {
@@ -399,13 +427,13 @@ class Lexer {
     while (s[j] === '\\') j++;
     const n = j - start;
     if (s[j] === '$') {
-      const scanner = new ExpressionScanner(s, this.lines);
+      const scanner = this.scanner();
       const end = scanner.scanReference(j);
       if (end !== null) {
         // Each pair prints one backslash; an odd one left over escapes the reference.
         this.constructText('\\'.repeat(n >> 1));
         if (n % 2 === 1) this.constructText(s.slice(j, end));
-        else this.tokens.push({ kind: 'reference', start: j, end, literals: scanner.literals });
+        else this.tokens.push({ kind: 'reference', start: j, end, literals: scanner.literals, steps: scanner.lastSteps });
         this.i = end;
         this.atBoundary = true;
         return;

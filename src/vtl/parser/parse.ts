@@ -7,7 +7,8 @@
 import type { IfNode, Position, TemplateNode } from '../ast.js';
 import { VtlSyntaxError } from '../errors.js';
 import { FragmentParser } from './fragment.js';
-import { lex } from './lexer.js';
+import { lex, type LexToken } from './lexer.js';
+import { parseEnv, typedError, type ParseEnv, type ParseOptions } from './limits.js';
 import { LineIndex } from './source.js';
 
 interface OpenBlock {
@@ -20,22 +21,35 @@ interface OpenBlock {
   sawElse: boolean;
 }
 
-/** Parses a template. */
-export function parseTemplate(src: string): TemplateNode[] {
-  return parseText(src, null);
+/**
+ * Parses a template.
+ * @throws VtlSyntaxError; VtlLimitError (`nesting`) when it nests deeper than MAX_NESTING (limits.ts).
+ */
+export function parseTemplate(src: string, options?: ParseOptions): TemplateNode[] {
+  return parseText(src, null, 0, parseEnv(options));
 }
 
-/** Parses an interpolated string literal's body; positions are shifted to where it sits in the template. */
-export function parseStringTemplate(src: string, origin: Position): TemplateNode[] {
-  return parseText(src, origin);
+/**
+ * Parses an interpolated string literal's body, `depth` levels deep; positions are shifted to where it
+ * sits in the template.
+ */
+export function parseStringTemplate(src: string, origin: Position, depth = 0, env: ParseEnv = parseEnv()): TemplateNode[] {
+  return parseText(src, origin, depth, env);
 }
 
-function parseText(src: string, origin: Position | null): TemplateNode[] {
-  return build(src, new LineIndex(src, origin ?? undefined), origin !== null);
+function parseText(src: string, origin: Position | null, depth: number, env: ParseEnv): TemplateNode[] {
+  const lines = new LineIndex(src, origin ?? undefined);
+  let tokens: LexToken[];
+  try {
+    tokens = lex(src, lines, origin !== null, depth, env.chunkSize);
+  } catch (e) {
+    throw typedError(e, lines.position(0));
+  }
+  return build(src, lines, tokens, env);
 }
 
-function build(src: string, lines: LineIndex, inString: boolean): TemplateNode[] {
-  const fragments = new FragmentParser(src, lines, parseStringTemplate);
+function build(src: string, lines: LineIndex, tokens: LexToken[], env: ParseEnv): TemplateNode[] {
+  const fragments = new FragmentParser(src, lines, (text, position, depth) => parseStringTemplate(text, position, depth, env), env);
   const root: TemplateNode[] = [];
   const stack: OpenBlock[] = [];
   let current = root;
@@ -51,13 +65,25 @@ function build(src: string, lines: LineIndex, inString: boolean): TemplateNode[]
     current = block.body;
   };
 
-  for (const token of lex(src, lines, inString)) {
+  for (const token of tokens) {
+    try {
+      step(token);
+    } catch (e) {
+      // Whatever escaped (a stack overflow the nesting limit did not foresee) is reported where it happened.
+      throw typedError(e, at(token.start));
+    }
+  }
+  const unclosed = stack.pop();
+  if (unclosed) throw new VtlSyntaxError(`#${unclosed.kind} is never closed with #end`, unclosed.position);
+  return root;
+
+  function step(token: LexToken): void {
     switch (token.kind) {
       case 'text':
         push({ kind: 'text', text: token.text, position: at(token.start) });
         break;
       case 'reference':
-        push({ kind: 'reference', reference: fragments.parseReference(token.start, token.end, token.literals) });
+        push({ kind: 'reference', reference: fragments.parseReference(token.start, token.end, token.literals, token.steps) });
         break;
       case 'stop':
         push({ kind: 'stop', position: at(token.start) });
@@ -135,7 +161,4 @@ function build(src: string, lines: LineIndex, inString: boolean): TemplateNode[]
       }
     }
   }
-  const unclosed = stack.pop();
-  if (unclosed) throw new VtlSyntaxError(`#${unclosed.kind} is never closed with #end`, unclosed.position);
-  return root;
 }

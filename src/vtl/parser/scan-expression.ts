@@ -9,6 +9,7 @@
 import { JavaDouble, integerFromDigits } from '../../java/numbers.js';
 import type { Value } from '../../java/values.js';
 import { VtlSyntaxError } from '../errors.js';
+import { DEFAULT_CHUNK_SIZE, MAX_NESTING, nestingError } from './limits.js';
 import type { LineIndex } from './source.js';
 
 /** A literal in the source: replaced by a placeholder before velocityjs parses the construct. */
@@ -20,14 +21,47 @@ export interface LiteralSpan {
    * reference used as a map key (velocityjs only accepts strings there). The last three are parsed on
    * their own and stand in as one placeholder.
    */
-  kind: 'string' | 'number' | 'list' | 'map' | 'key-reference';
+  kind: 'string' | 'number' | 'list' | 'map' | 'key-reference' | 'long-reference';
   /** True when the literal is a map key (followed by `:`). */
   isKey: boolean;
   /** The Java value (strings: the raw text between the quotes, `""` already collapsed). */
   value: Value;
   /** Double-quoted strings are templates themselves (interpolated). */
   interpolate: boolean;
+  /**
+   * Strings: the nesting level they sit at (see limits.ts), which an interpolated string's body starts
+   * from.
+   */
+  depth?: number;
+  /** Lists and maps: the offsets of their top-level commas (where a long one is cut into chunks). */
+  commas?: number[];
+  /** References (key and long ones): their steps (where a long chain is cut into chunks). */
+  steps?: StepSpan[];
 }
+
+/**
+ * One `.name`, `.name(args)` or `[index]` step of a reference. A reference with more steps, or a method
+ * with more arguments, than fit one velocityjs parse is parsed in chunks cut at these offsets.
+ */
+export interface StepSpan {
+  start: number;
+  end: number;
+  /** Method calls: the offset of `(` and of the top-level commas between the arguments. */
+  open?: number;
+  commas?: number[];
+}
+
+/** A bracket being scanned, for the nesting limit: its operators deepen everything inside it. */
+interface Group {
+  parent: Group | null;
+  open: number;
+  ops: number;
+  /** The nesting level of what is directly inside (final once the whole construct is scanned). */
+  level: number;
+}
+
+/** Operators written as words (velocityjs and Velocity 1.7 read them as `&&`, `==`, …). */
+const WORD_OPERATORS = new Set(['and', 'or', 'not', 'eq', 'ne', 'lt', 'gt', 'le', 'ge']);
 
 /** A top-level token of a directive's arguments, used to validate `#name(...)` argument lists. */
 export interface ArgumentToken {
@@ -40,8 +74,16 @@ export interface ArgumentToken {
 /** The closing bracket is missing before the end of the template. */
 export class UnclosedError extends VtlSyntaxError {}
 
-const FLOAT = /^-?(?:\d+\.\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?|\d+[eE][+-]?\d+)/;
 const INTEGER = /^-?\d+/;
+// Anchored at an offset of the whole source: a number is read to its last digit however long it is.
+const FLOAT_AT = /-?(?:\d+\.\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?|\d+[eE][+-]?\d+)/y;
+const INTEGER_AT = /-?\d+/y;
+const RANGE_BOUND_AT = /-?\d+\.\./y;
+
+function matchAt(re: RegExp, s: string, i: number): string | null {
+  re.lastIndex = i;
+  return re.exec(s)?.[0] ?? null;
+}
 const OPERATORS = ['==', '!=', '<=', '>=', '&&', '||', '..', '<', '>', '=', '+', '-', '*', '/', '%', '!', ':'];
 
 function isAlpha(c: string | undefined): boolean {
@@ -66,12 +108,70 @@ export class ExpressionScanner {
   endsInProperty = false;
   /** Whether it ends in a method call's `)` or an index's `]` outside braces (1.7 stays in REFERENCE state). */
   endsInCallOrIndex = false;
+  /** The steps of the last reference scanned. */
+  lastSteps: StepSpan[] = [];
 
+  private current: Group | null = null;
+  private groups: Group[] = [];
+  private strings: Array<[LiteralSpan, Group | null]> = [];
 
+  /**
+   * `depth`: the nesting level the construct starts at (the blocks around it); `chunkSize`: references
+   * longer than that inside an expression are parsed on their own, in chunks.
+   */
   constructor(
     private readonly src: string,
     private readonly lines: LineIndex,
+    private readonly depth = 0,
+    private readonly chunkSize = DEFAULT_CHUNK_SIZE,
   ) {}
+
+  private enterGroup(open: number): Group {
+    const g: Group = { parent: this.current, open, ops: 0, level: (this.current?.level ?? this.depth) + 1 };
+    if (g.level > MAX_NESTING) throw nestingError(`'${this.src[open]}'`, this.lines.position(open));
+    this.groups.push(g);
+    this.current = g;
+    return g;
+  }
+
+  private operator(at: number): void {
+    const g = this.current;
+    if (!g) return;
+    g.ops++;
+    g.level++;
+    if (g.level > MAX_NESTING) throw nestingError('this expression', this.lines.position(at));
+  }
+
+  /**
+   * Operators after a bracket deepen it too (`[[…]] + 1 + 1`), so the levels are only final once the
+   * whole construct is scanned. Groups are listed outermost first.
+   */
+  private finish(): void {
+    for (const g of this.groups) {
+      g.level = (g.parent?.level ?? this.depth) + 1 + g.ops;
+      if (g.level > MAX_NESTING) throw nestingError(`'${this.src[g.open]}'`, this.lines.position(g.open));
+    }
+    for (const [lit, g] of this.strings) lit.depth = g?.level ?? this.depth;
+    this.groups = [];
+    this.strings = [];
+  }
+
+  private isLong(steps: StepSpan[]): boolean {
+    return steps.length > this.chunkSize || steps.some((s) => s.commas !== undefined && s.commas.length >= this.chunkSize);
+  }
+
+  /** A reference inside an expression: long ones become literals, parsed on their own. */
+  private nestedReference(start: number): number | null {
+    const end = this.reference(start);
+    if (end === null) return null;
+    const steps = this.lastSteps;
+    if (this.followedByColon(end)) {
+      this.literals.push({ start, end, kind: 'key-reference', isKey: true, value: null, interpolate: false, steps });
+    } else if (this.isLong(steps)) {
+      this.literals.push({ start, end, kind: 'long-reference', isKey: false, value: null, interpolate: false, steps });
+    }
+    return end;
+  }
 
   private error(message: string, offset: number): VtlSyntaxError {
     return new VtlSyntaxError(message, this.lines.position(offset));
@@ -88,6 +188,12 @@ export class ExpressionScanner {
    * (it is then plain text).
    */
   scanReference(start: number): number | null {
+    const end = this.reference(start);
+    this.finish();
+    return end;
+  }
+
+  private reference(start: number): number | null {
     const s = this.src;
     let i = start + 1;
     if (s[i] === '!') i++;
@@ -97,12 +203,16 @@ export class ExpressionScanner {
     while (isIdentifierChar(s[i])) i++;
     let endsInProperty = false;
     let endsInCallOrIndex = false;
+    const steps: StepSpan[] = [];
     for (;;) {
       if (s[i] === '[') {
+        const stepStart = i;
         i = this.scanIndex(i);
+        steps.push({ start: stepStart, end: i });
         endsInProperty = false;
         endsInCallOrIndex = true;
       } else if (s[i] === '.' && isAlpha(s[i + 1])) {
+        const step: StepSpan = { start: i, end: i };
         let j = i + 1;
         while (isIdentifierChar(s[j])) j++;
         endsInProperty = s[j] !== '(';
@@ -113,14 +223,18 @@ export class ExpressionScanner {
             i = j;
             break;
           }
-          const group = this.scanGroup(j + 1, ')');
+          const group = this.group(j + 1, ')');
           if (group.tokens.length === 0 && group.end - j > 2) {
             throw this.error(`blanks between the parentheses of ${s.slice(start, j)}() are not allowed in Velocity 1.7`, j);
           }
+          step.open = j;
+          step.commas = commasOf(group.tokens);
           j = group.end;
           endsInCallOrIndex = true;
         }
         i = j;
+        step.end = j;
+        steps.push(step);
       } else {
         break;
       }
@@ -131,18 +245,26 @@ export class ExpressionScanner {
     }
     this.endsInProperty = endsInProperty && !braced;
     this.endsInCallOrIndex = endsInCallOrIndex && !braced;
+    this.lastSteps = steps;
     return i;
   }
 
   /** `[index]` after a reference: a string, integer, boolean or reference. */
   private scanIndex(open: number): number {
+    const group = this.enterGroup(open);
+    const end = this.index(open);
+    this.current = group.parent;
+    return end;
+  }
+
+  private index(open: number): number {
     const s = this.src;
     let i = open + 1;
     i = this.skipSpace(i);
     const c = s[i];
     if (c === '"' || c === "'") i = this.scanString(i);
     else if (c === '$') {
-      const end = this.scanReference(i);
+      const end = this.nestedReference(i);
       if (end === null) throw this.error(`invalid index after ${'reference'}`, i);
       i = end;
     } else if (c !== undefined && ((c >= '0' && c <= '9') || c === '-')) {
@@ -187,14 +309,16 @@ export class ExpressionScanner {
       i = close + 1;
       break;
     }
-    this.literals.push({
+    const literal: LiteralSpan = {
       start,
       end: i,
       kind: 'string',
       isKey: this.followedByColon(i),
       value,
       interpolate: quote === '"',
-    });
+    };
+    this.literals.push(literal);
+    this.strings.push([literal, this.current]);
     return i;
   }
 
@@ -215,6 +339,19 @@ export class ExpressionScanner {
    * top-level tokens. Throws {@link UnclosedError} when the template ends first.
    */
   scanGroup(start: number, closer: ')' | ']' | '}'): { end: number; tokens: ArgumentToken[] } {
+    const result = this.group(start, closer);
+    this.finish();
+    return result;
+  }
+
+  private group(start: number, closer: ')' | ']' | '}'): { end: number; tokens: ArgumentToken[] } {
+    const group = this.enterGroup(start - 1);
+    const result = this.groupBody(start, closer);
+    this.current = group.parent;
+    return result;
+  }
+
+  private groupBody(start: number, closer: ')' | ']' | '}'): { end: number; tokens: ArgumentToken[] } {
     const s = this.src;
     const tokens: ArgumentToken[] = [];
     let i = start;
@@ -230,7 +367,7 @@ export class ExpressionScanner {
       if (c === closer) return { end: i + 1, tokens };
       switch (c) {
         case '(': {
-          const g = this.scanGroup(i + 1, ')');
+          const g = this.group(i + 1, ')');
           push('group', i, g.end);
           i = g.end;
           continue;
@@ -239,8 +376,9 @@ export class ExpressionScanner {
         case '{': {
           const kind = c === '[' ? 'list' : 'map';
           const mark = this.literals.length;
-          const g = this.scanGroup(i + 1, c === '[' ? ']' : '}');
-          this.literals.splice(mark, 0, { start: i, end: g.end, kind, isKey: this.followedByColon(g.end), value: null, interpolate: false });
+          const g = this.group(i + 1, c === '[' ? ']' : '}');
+          const commas = commasOf(g.tokens);
+          this.literals.splice(mark, 0, { start: i, end: g.end, kind, isKey: this.followedByColon(g.end), value: null, interpolate: false, commas });
           push(kind, i, g.end);
           i = g.end;
           continue;
@@ -261,21 +399,17 @@ export class ExpressionScanner {
           i++;
           continue;
         case '$': {
-          const end = this.scanReference(i);
+          const end = this.nestedReference(i);
           if (end === null) throw this.error("'$' must start a reference here", i);
-          if (this.followedByColon(end)) {
-            this.literals.push({ start: i, end, kind: 'key-reference', isKey: true, value: null, interpolate: false });
-          }
           push('reference', i, end);
           i = end;
           continue;
         }
       }
-      const rest = s.slice(i, i + 64);
-      const numberMatch = /^\d+\.\./.test(rest) || /^-\d+\.\./.test(rest) ? INTEGER.exec(rest) : (FLOAT.exec(rest) ?? INTEGER.exec(rest));
-      if (numberMatch && (c !== '-' || /^-\.?\d/.test(rest))) {
-        const end = i + numberMatch[0].length;
-        this.addNumber(i, end, numberMatch[0]);
+      const number = matchAt(RANGE_BOUND_AT, s, i) !== null ? matchAt(INTEGER_AT, s, i) : (matchAt(FLOAT_AT, s, i) ?? matchAt(INTEGER_AT, s, i));
+      if (number !== null && (c !== '-' || /^-\.?\d/.test(s.slice(i, i + 3)))) {
+        const end = i + number.length;
+        this.addNumber(i, end, number);
         push('number', i, end);
         i = end;
         continue;
@@ -283,12 +417,14 @@ export class ExpressionScanner {
       if (isWordChar(c) && !(c >= '0' && c <= '9')) {
         let j = i + 1;
         while (isWordChar(s[j])) j++;
+        if (WORD_OPERATORS.has(s.slice(i, j))) this.operator(i);
         push('word', i, j);
         i = j;
         continue;
       }
       const op = OPERATORS.find((o) => s.startsWith(o, i));
       if (op) {
+        if (op !== ':' && op !== '=') this.operator(i);
         push('operator', i, i + op.length);
         i += op.length;
         continue;
@@ -296,4 +432,10 @@ export class ExpressionScanner {
       throw this.error(`unexpected character '${c}'`, i);
     }
   }
+}
+
+function commasOf(tokens: ArgumentToken[]): number[] {
+  const commas: number[] = [];
+  for (const t of tokens) if (t.kind === 'comma') commas.push(t.start);
+  return commas;
 }
