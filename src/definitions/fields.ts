@@ -27,6 +27,14 @@ export function optionalString(r: Reader, v: unknown, path: Path): string | unde
   return fail(r, path, `expected a string, found ${describe(v)}`);
 }
 
+/** A number, also when written as a numeric string (CloudFormation parameters and `Fn::Sub` give strings). */
+export function optionalNumber(r: Reader, v: unknown, path: Path): number | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v)) return Number(v);
+  return fail(r, path, `expected a number, found ${describe(v)}`);
+}
+
 export function requiredString(r: Reader, v: unknown, path: Path): string {
   return optionalString(r, v, path) ?? fail(r, path, 'is required');
 }

@@ -4,7 +4,7 @@
  * format lists integration responses differs and is read by the format; the fields are read here.
  */
 import type { ContentHandling, Integration, IntegrationResponse, IntegrationType, PassthroughBehavior } from '../integration/model.js';
-import { fail, isObject, oneOf, optionalString, statusCode, stringMap, type Path, type Reader } from './fields.js';
+import { fail, isObject, oneOf, optionalNumber, optionalString, statusCode, stringMap, type Path, type Reader } from './fields.js';
 
 export const INTEGRATION_TYPES: readonly IntegrationType[] = ['AWS', 'AWS_PROXY', 'HTTP', 'HTTP_PROXY', 'MOCK'];
 export const PASSTHROUGH_BEHAVIORS: readonly PassthroughBehavior[] = ['WHEN_NO_MATCH', 'WHEN_NO_TEMPLATES', 'NEVER'];
@@ -22,6 +22,7 @@ export interface Spelling {
   selectionPattern: string;
   responseTemplates: string;
   responseParameters: string;
+  timeoutInMillis: string;
 }
 
 export const CAMEL_CASE: Spelling = {
@@ -36,6 +37,7 @@ export const CAMEL_CASE: Spelling = {
   selectionPattern: 'selectionPattern',
   responseTemplates: 'responseTemplates',
   responseParameters: 'responseParameters',
+  timeoutInMillis: 'timeoutInMillis',
 };
 
 export const CLOUDFORMATION: Spelling = {
@@ -50,6 +52,7 @@ export const CLOUDFORMATION: Spelling = {
   selectionPattern: 'SelectionPattern',
   responseTemplates: 'ResponseTemplates',
   responseParameters: 'ResponseParameters',
+  timeoutInMillis: 'TimeoutInMillis',
 };
 
 /**
@@ -85,5 +88,6 @@ export function readIntegration(r: Reader, v: unknown, path: Path, s: Spelling, 
     requestParameters: stringMap(r, v[s.requestParameters], [...path, s.requestParameters]) as Record<string, string> | undefined,
     contentHandling: oneOf(r, v[s.contentHandling], [...path, s.contentHandling], CONTENT_HANDLINGS),
     integrationResponses: responses(v),
+    timeoutInMillis: optionalNumber(r, v[s.timeoutInMillis], [...path, s.timeoutInMillis]),
   };
 }

@@ -8,6 +8,41 @@ function add(target: Record<string, ParameterValue>, name: string, value: string
   setOwn(target, name, existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value]);
 }
 
+/** The path (still percent-encoded, dot segments resolved) and query string of a request target. */
+export interface RequestTarget {
+  pathname: string;
+  /** `?a=1`, or empty. */
+  search: string;
+}
+
+const ABSOLUTE_FORM = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
+
+/**
+ * Reads the request-target of the request line. Origin-form (`/dev/x?q=1`) is parsed under a fixed
+ * origin, so `//host/x` stays a path instead of naming a host; absolute-form (`http://h/dev/x`, which
+ * proxies send) gives its path. Anything else (`*`, a malformed URL) gives undefined. Never throws.
+ */
+export function parseRequestTarget(raw: string): RequestTarget | undefined {
+  try {
+    if (raw.startsWith('/')) {
+      const url = new URL(`http://localhost${raw}`);
+      return { pathname: url.pathname, search: url.search };
+    }
+    if (ABSOLUTE_FORM.test(raw)) {
+      const url = new URL(raw);
+      return url.pathname.startsWith('/') ? { pathname: url.pathname, search: url.search } : undefined;
+    }
+  } catch {
+    // An invalid URL is answered like any other target that is not a path.
+  }
+  return undefined;
+}
+
+/** A `%` that does not start a `%XX` escape (RFC 3986 §2.1). */
+export function hasMalformedEscape(path: string): boolean {
+  return /%(?![0-9A-Fa-f]{2})/.test(path);
+}
+
 /** Headers as sent: the first spelling of a name is kept, repeated headers become lists. */
 export function requestHeaders(req: IncomingMessage): Record<string, ParameterValue> {
   const headers: Record<string, ParameterValue> = {};

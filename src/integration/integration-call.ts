@@ -16,8 +16,12 @@ import type { IntegrationParameters, RequestPhaseResult } from './request-phase.
 import type { InvocationState } from './state.js';
 import type { Backend, HttpBackend, IntegrationRequest, IntegrationResult, LambdaHandler } from './types.js';
 
-/** API Gateway's maximum integration timeout. */
+/** API Gateway's default `timeoutInMillis` (and the limit without a quota increase). */
 export const DEFAULT_INTEGRATION_TIMEOUT_MS = 29_000;
+/** The smallest `timeoutInMillis` API Gateway accepts. */
+export const MIN_INTEGRATION_TIMEOUT_MS = 50;
+/** The largest, for a Regional or private API after a quota increase (pipeline.md §6). */
+export const MAX_INTEGRATION_TIMEOUT_MS = 300_000;
 
 export interface IntegrationOutcome {
   statusCode: number;
@@ -149,9 +153,27 @@ async function httpOutcome(state: InvocationState, prepared: RequestPhaseResult,
   return { statusCode: result.statusCode, headers, payload: payloadOf(result.body, binary), selectionValue: String(result.statusCode), lambdaError: false };
 }
 
+/**
+ * How long this integration may take. The definition's own `timeoutInMillis` comes first: it is what AWS
+ * applies, and it is specific to the integration while `integrationTimeoutMs` is a default for the whole
+ * API. A value outside what API Gateway accepts is clamped here, with a warning, rather than rejected:
+ * AWS refuses such a definition at deploy time, but failing every request of the method at run time
+ * would be a worse answer than running it with the nearest timeout AWS could have. Above 29 s is kept
+ * (up to 300 s), since a Regional API with a raised quota accepts it and the endpoint type is not known.
+ */
+function integrationTimeoutMs(state: InvocationState): number {
+  const own: unknown = state.method.integration.timeoutInMillis;
+  if (typeof own !== 'number' || !Number.isFinite(own)) return state.options.integrationTimeoutMs ?? DEFAULT_INTEGRATION_TIMEOUT_MS;
+  const clamped = Math.min(MAX_INTEGRATION_TIMEOUT_MS, Math.max(MIN_INTEGRATION_TIMEOUT_MS, Math.round(own)));
+  if (clamped !== own) {
+    state.trace.warnings.push(`timeoutInMillis ${own} is not a whole number of ms within API Gateway's ${MIN_INTEGRATION_TIMEOUT_MS}-${MAX_INTEGRATION_TIMEOUT_MS} and was taken as ${clamped}`);
+  }
+  return clamped;
+}
+
 export async function callIntegration(state: InvocationState, prepared: RequestPhaseResult): Promise<IntegrationOutcome> {
   const { integration } = state.method;
-  const timeoutMs = state.options.integrationTimeoutMs ?? DEFAULT_INTEGRATION_TIMEOUT_MS;
+  const timeoutMs = integrationTimeoutMs(state);
   switch (integration.type) {
     case 'MOCK':
       state.trace.integrationRequest = integrationRequest(state, prepared);

@@ -38,6 +38,8 @@ export interface Integration {
   contentHandling?: ContentHandling | null;
   /** In definition order; selection tries non-default responses in this order. */
   integrationResponses?: IntegrationResponse[] | null;
+  /** How long the backend may take before the client gets 504 (API Gateway: 50 – 29 000 ms by default). */
+  timeoutInMillis?: number | null;
 }
 
 /** A `MethodResponse`: the statuses (and headers) a method may answer with. */

@@ -72,7 +72,10 @@ export interface InvokeOptions extends RenderOptions {
   backend?: Backend;
   /** The API's binary media types (e.g. `image/png`, `image/*`, `*\/*`). */
   binaryMediaTypes?: readonly string[];
-  /** How long the integration may take before the client gets 504 (API Gateway's maximum: 29000 ms). */
+  /**
+   * How long an integration without its own `timeoutInMillis` may take before the client gets 504
+   * (default 29000 ms, API Gateway's default; an integration's `timeoutInMillis` wins).
+   */
   integrationTimeoutMs?: number;
 }
 

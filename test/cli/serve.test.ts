@@ -1,8 +1,9 @@
+import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import type { RunningServer } from '../../src/cli/serve.js';
+import { DEFAULT_SERVE_LIMITS, serve, type RunningServer } from '../../src/cli/serve.js';
 import { startBin } from './bin.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -68,5 +69,51 @@ describe('apigw-vtl serve', () => {
     } finally {
       server.stop();
     }
+  });
+
+  it('sets timeouts and connection limits on the server, overridable one by one', async () => {
+    running = await serve({ file: example('openapi.yaml'), port: 0, log: () => undefined });
+    const { server } = running;
+    expect(server.headersTimeout).toBe(DEFAULT_SERVE_LIMITS.headersTimeoutMs);
+    expect(server.requestTimeout).toBe(DEFAULT_SERVE_LIMITS.requestTimeoutMs);
+    expect(server.keepAliveTimeout).toBe(DEFAULT_SERVE_LIMITS.keepAliveTimeoutMs);
+    expect(server.maxHeadersCount).toBe(DEFAULT_SERVE_LIMITS.maxHeadersCount);
+    expect(server.maxConnections).toBe(DEFAULT_SERVE_LIMITS.maxConnections);
+    expect(DEFAULT_SERVE_LIMITS.headersTimeoutMs).toBeLessThan(60_000);
+    await running.close();
+
+    running = await serve({ file: example('openapi.yaml'), port: 0, log: () => undefined, limits: { headersTimeoutMs: 1000, maxConnections: 7, maxHeaderBytes: 1024 } });
+    expect([running.server.headersTimeout, running.server.maxConnections]).toEqual([1000, 7]);
+    expect(running.server.requestTimeout).toBe(DEFAULT_SERVE_LIMITS.requestTimeoutMs);
+    const big = await fetch(`${running.url}/pets`, { headers: { 'X-Big': 'x'.repeat(2000) } });
+    expect(big.status).toBe(431);
+    expect((await fetch(`${running.url}/pets`)).status).toBe(200);
+    await running.close();
+    running = undefined;
+
+    await expect(serve({ file: example('openapi.yaml'), port: 0, log: () => undefined, limits: { maxConnections: 0 } })).rejects.toThrow(/limits\.maxConnections must be a positive integer/);
+    await expect(serve({ file: example('openapi.yaml'), port: 0, log: () => undefined, limits: { headersTimeoutMs: 5000, requestTimeoutMs: 1000 } })).rejects.toThrow(/headersTimeoutMs must not exceed/);
+  });
+
+  it('frees the sockets of clients that never finish their headers, and stays available', async () => {
+    running = await serve({ file: example('openapi.yaml'), port: 0, stage: 'dev', log: () => undefined, limits: { headersTimeoutMs: 200, requestTimeoutMs: 400, maxConnections: 10 } });
+    const port = Number(new URL(running.url).port);
+    const started = performance.now();
+    // More slow clients than connections allowed: the extra ones are closed at once, the rest on the timeout.
+    const closed = Array.from({ length: 15 }, () =>
+      new Promise<number>((resolve) => {
+        const socket = connect({ host: '127.0.0.1', port });
+        socket.on('connect', () => socket.write('GET /dev/pets HTTP/1.1\r\nHost: localhost\r\nX-Slow: '));
+        socket.on('error', () => undefined);
+        // Reading is what lets the client see the server close the socket.
+        socket.on('data', () => undefined);
+        socket.on('close', () => resolve(performance.now() - started));
+        setTimeout(() => socket.destroy(), 5000).unref();
+      }),
+    );
+    const times = await Promise.all(closed);
+    expect(Math.max(...times)).toBeLessThan(3000);
+    const pets = await fetch(`${running.url}/pets`);
+    expect(await pets.json()).toEqual([{ id: 1, name: 'Rex' }, { id: 2, name: 'Tom' }]);
   });
 });

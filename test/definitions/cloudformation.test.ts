@@ -35,6 +35,7 @@ Resources:
         IntegrationHttpMethod: POST
         Uri: !Join ['', ['arn:aws:apigateway:', !Ref 'AWS::Region', ':lambda:path/2015-03-31/functions/', !GetAtt Fn.Arn, '/invocations']]
         PassthroughBehavior: WHEN_NO_MATCH
+        TimeoutInMillis: '2500'
         RequestTemplates:
           application/json: !Sub
             - '{"queue": "\${Queue}", "env": "\${Env}", "literal": "\${!stageVariables.x}", "prod": "\${Prod}"}'
@@ -71,6 +72,7 @@ describe('CloudFormation templates', () => {
   it('resolves short-form intrinsics: !Ref, !Sub (list form, ${!literal}), !GetAtt, !Join, !FindInMap, !If', () => {
     const get = api.methods[0]!;
     expect(get.integration.uri).toBe('arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:my-fn/invocations');
+    expect(get.integration.timeoutInMillis).toBe(2500);
     expect(get.integration.requestTemplates).toEqual({ 'application/json': '{"queue": "prod-queue", "env": "prod", "literal": "${stageVariables.x}", "prod": "yes"}' });
     expect(api.title).toBe('prod-api');
   });

@@ -17,6 +17,7 @@ paths:
         uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:f/invocations
         passthroughBehavior: when_no_templates
         contentHandling: CONVERT_TO_TEXT
+        timeoutInMillis: 1500
         requestParameters:
           integration.request.header.X-Id: method.request.path.id
         requestTemplates:
@@ -49,6 +50,7 @@ describe('OpenAPI 3 / Swagger 2 with x-amazon-apigateway-integration', () => {
       uri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:f/invocations',
       passthroughBehavior: 'WHEN_NO_TEMPLATES',
       contentHandling: 'CONVERT_TO_TEXT',
+      timeoutInMillis: 1500,
       requestParameters: { 'integration.request.header.X-Id': 'method.request.path.id' },
       requestTemplates: { 'application/json': `{"id": "$input.params('id')"}` },
       integrationResponses: [
