@@ -12,6 +12,7 @@ export type { CompileOptions, RenderOptions } from './template.js';
 export type {
   RenderInput,
   RenderResult,
+  RenderCost,
   GatewayContext,
   GatewayIdentity,
   GatewayAuthorizer,

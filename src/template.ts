@@ -1,7 +1,8 @@
 /**
  * The public entry points: compile a mapping template once, render it many times.
  */
-import { setMaxStringLength } from './java/methods/limits.js';
+import { Meter } from './java/meter.js';
+import { PatternCache } from './java/regex/index.js';
 import { JavaMap } from './java/values.js';
 import { buildContext, type ContextOptions } from './gateway/context.js';
 import { InputObject } from './gateway/input.js';
@@ -9,7 +10,8 @@ import { buildParameters, userAgentOf } from './gateway/parameters.js';
 import { createOverrideMaps, requestOverridesOf, responseOverridesOf, type OverrideMaps } from './gateway/overrides.js';
 import type { RenderInput, RenderResult } from './gateway/request.js';
 import { UTIL } from './gateway/util/util-object.js';
-import { validateInput } from './gateway/validate-input.js';
+import { bodyText, checkContextOptions, validateInput } from './gateway/validate-input.js';
+import { JsonPathCache } from './gateway/jsonpath/cache.js';
 import { compileBlock } from './vtl/compiler/compile.js';
 import { CompileContext } from './vtl/compiler/context.js';
 import { VtlError, VtlLimitError } from './vtl/errors.js';
@@ -17,7 +19,7 @@ import { parseTemplate } from './vtl/parser/parse.js';
 import { compileGuarded } from './vtl/parser/limits.js';
 import { Frame, type Render } from './vtl/runtime/frame.js';
 import { locate } from './vtl/runtime/failures.js';
-import { DEFAULT_LIMITS, MAX_TEMPLATE_BYTES, type RenderLimits } from './vtl/runtime/limits.js';
+import { checkLimits, DEFAULT_LIMITS, MAX_TEMPLATE_BYTES, type RenderLimits } from './vtl/runtime/limits.js';
 import { parseJsonText } from './json-result.js';
 
 export interface CompileOptions {
@@ -41,6 +43,9 @@ export class CompiledTemplate {
   private readonly stageVariablesSlot: number;
   private readonly limits: RenderLimits;
   private readonly uses: { input: boolean; context: boolean; stageVariables: boolean };
+  /** Compiled regexes and parsed JSONPaths, reused across renders; bounded, and owned by this template. */
+  private readonly patterns = new PatternCache();
+  private readonly paths = new JsonPathCache();
 
   /** @internal Use {@link compileTemplate}. */
   constructor(
@@ -62,7 +67,7 @@ export class CompiledTemplate {
     this.slotCount = ctx.slots.size;
     // What a render must build: API Gateway's variables the template never names are left out.
     this.uses = { input: ctx.slots.requested.has('input'), context: ctx.slots.requested.has('context'), stageVariables: ctx.slots.requested.has('stageVariables') };
-    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.limits = { ...DEFAULT_LIMITS, ...checkLimits(options.limits, 'options.limits') };
   }
 
   /**
@@ -72,16 +77,18 @@ export class CompiledTemplate {
    */
   render(input: RenderInput = {}, options: RenderOptions = {}): RenderResult {
     validateInput(input);
-    const limits: RenderLimits = options.limits ? { ...this.limits, ...options.limits } : this.limits;
-    const frame = new Frame(this.slotCount, limits);
+    checkContextOptions(options, 'options');
+    const limits: RenderLimits = options.limits ? { ...this.limits, ...checkLimits(options.limits, 'options.limits') } : this.limits;
+    const meter = new Meter(limits);
+    const frame = new Frame(this.slotCount, limits, meter, this.patterns);
     if (this.uses.input) {
-      const bodyText = bodyTextOf(input.body);
-      frame.vars[this.inputSlot] = new InputObject(bodyText === '' ? '{}' : bodyText, () => buildParameters(input.path, input.query, input.headers));
+      const text = bodyText(input.body);
+      frame.vars[this.inputSlot] = new InputObject(text === '' ? '{}' : text, () => buildParameters(input.path, input.query, input.headers), meter, this.paths);
     }
     frame.vars[this.utilSlot] = UTIL;
     let overrides: OverrideMaps | undefined;
     if (this.uses.context) {
-      const built = buildContext(input.context, userAgentOf(input.headers), input.path ?? {}, options);
+      const built = buildContext(input.context, userAgentOf(input.headers), input.path ?? {}, options, meter);
       frame.vars[this.contextSlot] = built.context;
       overrides = built.overrides;
     }
@@ -91,31 +98,28 @@ export class CompiledTemplate {
       frame.vars[this.stageVariablesSlot] = stageVariables;
     }
 
-    const previous = setMaxStringLength(limits.maxOutputLength);
     try {
       this.renderBody(frame);
+      const body = frame.out;
+      // A template that never names $context cannot have changed the overrides: they are the presets.
+      overrides ??= createOverrideMaps(input.context?.requestOverride, input.context?.responseOverride, meter);
+      return {
+        body,
+        json: () => parseJsonText(body),
+        requestOverride: requestOverridesOf(overrides, meter),
+        responseOverride: responseOverridesOf(overrides, meter),
+        warnings: [...frame.warnings],
+        cost: { work: Math.ceil(meter.work), memory: Math.ceil(meter.memory) },
+      };
     } catch (e) {
       throw e instanceof VtlError ? e : locate(e, START, 'rendering');
-    } finally {
-      setMaxStringLength(previous);
     }
-    const body = frame.out;
-    // A template that never names $context cannot have changed the overrides: they are the presets.
-    overrides ??= createOverrideMaps(input.context?.requestOverride, input.context?.responseOverride);
-    return {
-      body,
-      json: () => parseJsonText(body),
-      requestOverride: requestOverridesOf(overrides),
-      responseOverride: responseOverridesOf(overrides),
-      warnings: [...frame.warnings],
-    };
   }
-}
 
-function bodyTextOf(body: RenderInput['body']): string {
-  if (body === undefined || body === null) return '';
-  if (typeof body === 'string') return body;
-  return JSON.stringify(body) ?? '';
+  /** @internal How many compiled patterns and parsed paths this template keeps (for tests of boundedness). */
+  get cacheSizes(): { patterns: number; paths: number } {
+    return { patterns: this.patterns.size, paths: this.paths.size };
+  }
 }
 
 /**

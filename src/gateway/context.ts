@@ -12,6 +12,8 @@ import { JavaLong } from '../java/numbers.js';
 import { JavaMap, type Value } from '../java/values.js';
 import type { GatewayContext } from './request.js';
 import { createOverrideMaps, type OverrideMaps } from './overrides.js';
+import { InvalidInputError } from '../vtl/errors.js';
+import type { Meter } from '../java/meter.js';
 
 export interface ContextOptions {
   /** The request time (default: 20 Feb 2018 22:48:57.665 UTC, the AWS documentation's example). */
@@ -93,6 +95,26 @@ function requestPath(stage: string, resourcePath: string, pathParams: Record<str
   return `/${stage}${filled === '/' ? '' : filled}` || '/';
 }
 
+/** JavaScript dates end at ±8.64e15 ms; past that no request time can be printed. */
+const MAX_EPOCH_MS = 8.64e15;
+
+/** The clock's reading in milliseconds, or a typed error naming what it returned instead. */
+export function clockValue(options: ContextOptions): number {
+  if (!options.now) return DEFAULT_EPOCH_MS;
+  const value: unknown = options.now();
+  const ms = value instanceof Date ? value.getTime() : value;
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || Math.abs(ms) > MAX_EPOCH_MS) {
+    throw new InvalidInputError(`options.now() must return a valid Date or a finite number of milliseconds, not ${String(value)}`);
+  }
+  return ms;
+}
+
+export function generatedId(requestId: () => string): string {
+  const value: unknown = requestId();
+  if (typeof value !== 'string') throw new InvalidInputError(`options.requestId() must return a string, not ${typeof value}`);
+  return value;
+}
+
 export interface BuiltContext {
   context: JavaMap;
   overrides: OverrideMaps;
@@ -103,11 +125,12 @@ export function buildContext(
   userAgent: string | null,
   pathParams: Record<string, string>,
   options: ContextOptions,
+  /** The render's meter (override keys are printed when set). */
+  meter: Meter,
 ): BuiltContext {
   const g: GatewayContext = given ?? {};
-  const nowValue = options.now ? options.now() : DEFAULT_EPOCH_MS;
-  const epoch = typeof g.requestTimeEpoch === 'number' ? g.requestTimeEpoch : nowValue instanceof Date ? nowValue.getTime() : nowValue;
-  const requestId = typeof g.requestId === 'string' ? g.requestId : options.requestId ? options.requestId() : DEFAULT_REQUEST_ID;
+  const epoch = typeof g.requestTimeEpoch === 'number' ? g.requestTimeEpoch : clockValue(options);
+  const requestId = typeof g.requestId === 'string' ? g.requestId : options.requestId ? generatedId(options.requestId) : DEFAULT_REQUEST_ID;
   const stage = typeof g.stage === 'string' ? g.stage : 'test';
   const resourcePath = typeof g.resourcePath === 'string' ? g.resourcePath : '/';
   const apiId = typeof g.apiId === 'string' ? g.apiId : API_ID;
@@ -137,7 +160,7 @@ export function buildContext(
     identity.set(key, fromJs(v, CONTEXT_MAP));
   }
 
-  const overrides = createOverrideMaps(g.requestOverride, g.responseOverride);
+  const overrides = createOverrideMaps(g.requestOverride, g.responseOverride, meter);
 
   const context = new JavaMap('hash');
   const set = (key: string, value: Value) => context.set(key, value);

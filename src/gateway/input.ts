@@ -13,12 +13,14 @@
  */
 import { JavaException } from '../java/exceptions.js';
 import { canonicalJson } from '../java/json-canonical.js';
-import { JsonParseError, parseJsonBody } from '../java/json-parse.js';
+import { JsonParseError, parseJsonMetered } from '../java/json-parse.js';
+import type { Meter } from '../java/meter.js';
 import { toJsonText } from '../java/json-write.js';
 import { JavaMap, JavaObject, mutationCount, NO_METHOD, type NoMethod, type Value } from '../java/values.js';
 import { BodyNotJson } from '../vtl/errors.js';
 import { JsonPathSyntaxError } from './jsonpath/parse-path.js';
 import { NOT_FOUND, readJsonPath } from './jsonpath/read.js';
+import type { JsonPathCache } from './jsonpath/cache.js';
 
 /** The three parameter maps, name → single value, as API Gateway builds them (HashMaps). */
 export interface RequestParameters {
@@ -42,6 +44,10 @@ export class InputObject extends JavaObject {
     readonly body: string,
     /** Builds the parameter maps, on first use. */
     private readonly buildParams: () => RequestParameters,
+    /** The render's meter: parsing the body and reading paths are charged to it. */
+    private readonly meter: Meter,
+    /** The template's parsed paths. */
+    private readonly paths: JsonPathCache,
   ) {
     super();
   }
@@ -102,7 +108,7 @@ export class InputObject extends JavaObject {
   private parsed(): Value {
     if (this.document === undefined) {
       try {
-        const parsed = parseJsonBody(this.body);
+        const parsed = parseJsonMetered(this.body, this.meter);
         this.document = parsed.value;
         if (parsed.canonicalFromText) this.canonicalAt = mutationCount();
       } catch (e) {
@@ -119,7 +125,7 @@ export class InputObject extends JavaObject {
     const document = this.parsed();
     if (document === null) throw new JavaException('java.lang.IllegalArgumentException', 'json can not be null');
     try {
-      const v = readJsonPath(document, jsonPath);
+      const v = readJsonPath(document, jsonPath, this.meter, this.paths);
       return v === NOT_FOUND ? null : v;
     } catch (e) {
       if (e instanceof JsonPathSyntaxError) throw new JavaException('com.jayway.jsonpath.InvalidPathException', e.message);
@@ -130,11 +136,12 @@ export class InputObject extends JavaObject {
   private json(jsonPath: string | null): string {
     // The whole body, unparsed or unchanged since parsing: written straight from the text when it is strict JSON.
     if (jsonPath === '$' && (this.document === undefined || this.canonicalAt === mutationCount())) {
+      this.meter.chars(this.body.length);
       const text = canonicalJson(this.body);
-      if (text !== undefined) return text;
+      if (text !== undefined) return this.meter.string(text);
     }
     const v = this.path(jsonPath);
-    return v === null ? '""' : toJsonText(v);
+    return v === null ? '""' : toJsonText(v, this.meter);
   }
 
   /** `$input` prints nothing (recorded on AWS in 2015). */

@@ -7,8 +7,10 @@
  */
 import { fromJs, newMap, type MapStyle } from '../java/from-js.js';
 import { toJavaString } from '../java/print.js';
+import type { Meter } from '../java/meter.js';
 import { isJavaNumber, toInt } from '../java/numbers.js';
 import { JavaList, JavaMap, type Value } from '../java/values.js';
+import { JavaDepthError } from '../java/nesting.js';
 import type { ParameterValue, RequestOverrides, ResponseOverrides } from './request.js';
 import { setOwn } from '../own-property.js';
 
@@ -27,10 +29,10 @@ export interface OverrideMaps {
 }
 
 /** Makes a map's keys settable once per render. */
-function settableOnce(map: JavaMap, label: string): JavaMap {
+function settableOnce(map: JavaMap, label: string, meter: Meter): JavaMap {
   const written = new Set<string>();
   map.beforeSet = (key) => {
-    const name = toJavaString(key);
+    const name = toJavaString(key, meter);
     if (written.has(name)) throw new OverrideConflictError(`${label}.${name}`);
     written.add(name);
   };
@@ -45,63 +47,71 @@ function preset(map: JavaMap, values: Record<string, unknown> | undefined): Java
 export function createOverrideMaps(
   request: Partial<RequestOverrides> | undefined,
   response: (Partial<ResponseOverrides> & Record<string, unknown>) | undefined,
+  meter: Meter,
 ): OverrideMaps {
   const requestOverride = newMap(CONTEXT_MAP);
   // Inserted in AWS's listed order: `header` and `querystring` share a HashMap bucket.
   for (const part of ['path', 'header', 'querystring'] as const) {
     const map = preset(newMap(CONTEXT_MAP), request?.[part] as Record<string, unknown> | undefined);
-    requestOverride.set(part, settableOnce(map, `requestOverride.${part}`));
+    requestOverride.set(part, settableOnce(map, `requestOverride.${part}`, meter));
   }
   const responseOverride = newMap(CONTEXT_MAP);
   const { header, ...rest } = response ?? {};
-  responseOverride.set('header', settableOnce(preset(newMap(CONTEXT_MAP), header as Record<string, unknown>), 'responseOverride.header'));
+  responseOverride.set('header', settableOnce(preset(newMap(CONTEXT_MAP), header as Record<string, unknown>), 'responseOverride.header', meter));
   preset(responseOverride, rest);
-  settableOnce(requestOverride, 'requestOverride');
-  settableOnce(responseOverride, 'responseOverride');
+  settableOnce(requestOverride, 'requestOverride', meter);
+  settableOnce(responseOverride, 'responseOverride', meter);
   return { requestOverride, responseOverride };
 }
 
-function parameterValue(v: Value): ParameterValue {
-  if (v instanceof JavaList) return v.items.map((x) => toJavaString(x));
-  return typeof v === 'string' ? v : toJavaString(v);
+function parameterValue(v: Value, meter: Meter): ParameterValue {
+  if (v instanceof JavaList) return v.items.map((x) => toJavaString(x, meter));
+  return typeof v === 'string' ? v : toJavaString(v, meter);
 }
 
-function plainMap(v: Value | undefined): Record<string, ParameterValue> {
+function plainMap(v: Value | undefined, meter: Meter): Record<string, ParameterValue> {
   const out: Record<string, ParameterValue> = {};
   if (!(v instanceof JavaMap)) return out;
   for (const e of v.entries()) {
-    if (e.value !== null) setOwn(out, toJavaString(e.key), parameterValue(e.value));
+    if (e.value !== null) setOwn(out, toJavaString(e.key, meter), parameterValue(e.value, meter));
   }
   return out;
 }
 
-function plainValue(v: Value): unknown {
-  if (v instanceof JavaList) return v.items.map(plainValue);
+/** How deep an override value is copied out (a list that contains itself would otherwise never end). */
+const MAX_COPY_DEPTH = 100;
+
+function plainValue(v: Value, meter: Meter, depth = 0): unknown {
+  meter.charge(1);
+  if (depth > MAX_COPY_DEPTH) throw new JavaDepthError();
+  if (v instanceof JavaList) return v.items.map((x) => plainValue(x, meter, depth + 1));
   if (typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number' || v === null) return v;
-  if (isJavaNumber(v)) return Number(toJavaString(v));
-  if (v instanceof JavaMap) return plainMap(v);
-  return toJavaString(v);
+  if (isJavaNumber(v)) return Number(toJavaString(v, meter));
+  if (v instanceof JavaMap) return plainMap(v, meter);
+  return toJavaString(v, meter);
 }
 
-export function requestOverridesOf(maps: OverrideMaps): RequestOverrides {
+/** `$context.requestOverride` as plain records; printing is charged to the render's meter. */
+export function requestOverridesOf(maps: OverrideMaps, meter: Meter): RequestOverrides {
   return {
-    header: plainMap(maps.requestOverride.get('header')),
-    path: plainMap(maps.requestOverride.get('path')) as Record<string, string>,
-    querystring: plainMap(maps.requestOverride.get('querystring')),
+    header: plainMap(maps.requestOverride.get('header'), meter),
+    path: plainMap(maps.requestOverride.get('path'), meter) as Record<string, string>,
+    querystring: plainMap(maps.requestOverride.get('querystring'), meter),
   };
 }
 
-export function responseOverridesOf(maps: OverrideMaps): ResponseOverrides & Record<string, unknown> {
-  const out: ResponseOverrides & Record<string, unknown> = { header: plainMap(maps.responseOverride.get('header')) };
+/** `$context.responseOverride` as plain records; printing is charged to the render's meter. */
+export function responseOverridesOf(maps: OverrideMaps, meter: Meter): ResponseOverrides & Record<string, unknown> {
+  const out: ResponseOverrides & Record<string, unknown> = { header: plainMap(maps.responseOverride.get('header'), meter) };
   for (const { key, value } of maps.responseOverride.entries()) {
-    const name = toJavaString(key);
+    const name = toJavaString(key, meter);
     if (name === 'header') continue;
     if (name === 'status') {
       const status = isJavaNumber(value) ? toInt(value) : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
       if (status !== undefined) out.status = status;
       continue;
     }
-    setOwn(out, name, plainValue(value));
+    setOwn(out, name, plainValue(value, meter));
   }
   return out;
 }

@@ -99,4 +99,17 @@ export interface RenderResult {
   responseOverride: ResponseOverrides & Record<string, unknown>;
   /** Things API Gateway would do silently that a test may want to know (e.g. a loop cut at 1000). */
   warnings: string[];
+  /**
+   * What the render spent, in the units of its limits (`maxWork`, `maxMemory`): a measure of what a
+   * template costs that does not depend on the machine's speed.
+   */
+  cost: RenderCost;
+}
+
+/** The resources one render used. */
+export interface RenderCost {
+  /** Units of work (see `RenderLimits.maxWork`). */
+  work: number;
+  /** Bytes allocated for the values the render created (see `RenderLimits.maxMemory`). */
+  memory: number;
 }

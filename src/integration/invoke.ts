@@ -3,7 +3,10 @@
  * method response. Every failure becomes the response API Gateway would send, with a diagnostic in the
  * trace; only a malformed call (a bad `MethodRequest`) throws.
  */
-import { buildContext, DEFAULT_EPOCH_MS, DEFAULT_REQUEST_ID, formatRequestTime } from '../gateway/context.js';
+import { buildContext, clockValue, DEFAULT_REQUEST_ID, formatRequestTime, generatedId } from '../gateway/context.js';
+import { checkContextOptions } from '../gateway/validate-input.js';
+import { Meter } from '../java/meter.js';
+import { checkLimits, DEFAULT_LIMITS } from '../vtl/runtime/limits.js';
 import { userAgentOf } from '../gateway/parameters.js';
 import type { GatewayContext, ParameterValue } from '../gateway/request.js';
 import type { JavaMap } from '../java/values.js';
@@ -19,14 +22,13 @@ import type { GatewayResponse, InvocationTrace, InvokeOptions, MethodRequest } f
 
 function invocationContext(method: MethodDefinition, request: ReturnType<typeof normalizeRequest>, given: GatewayContext | undefined, options: InvokeOptions): GatewayContext {
   const g = given ?? {};
-  const now = options.now?.();
-  const epoch = typeof g.requestTimeEpoch === 'number' ? g.requestTimeEpoch : now === undefined ? DEFAULT_EPOCH_MS : now instanceof Date ? now.getTime() : now;
+  const epoch = typeof g.requestTimeEpoch === 'number' ? g.requestTimeEpoch : clockValue(options);
   return {
     resourcePath: method.resourcePath,
     httpMethod: request.httpMethod,
     stage: request.stage,
     path: `/${request.stage}${request.path === '/' ? '/' : request.path}`,
-    requestId: options.requestId?.() ?? DEFAULT_REQUEST_ID,
+    requestId: options.requestId ? generatedId(options.requestId) : DEFAULT_REQUEST_ID,
     requestTime: formatRequestTime(epoch),
     ...g,
     requestTimeEpoch: epoch,
@@ -67,16 +69,20 @@ function failureResponse(failure: InvocationFailure, trace: InvocationTrace): Ga
  * @throws InvalidInputError when `request` is malformed
  */
 export async function invokeMethod(method: MethodDefinition, request: MethodRequest, options: InvokeOptions = {}): Promise<GatewayResponse> {
+  checkContextOptions(options, 'options');
+  checkLimits(options.limits, 'options.limits');
   const normalized = normalizeRequest(request);
   const trace: InvocationTrace = { method: `${method.httpMethod} ${method.resourcePath}`, warnings: [] };
   const context = invocationContext(method, normalized, request.context, options);
   let contextMap: JavaMap | undefined;
+  const meter = new Meter({ ...DEFAULT_LIMITS, ...options.limits });
   const state: InvocationState = {
     method,
     request: normalized,
     context,
-    contextMap: () => (contextMap ??= buildContext(context, userAgentOf(normalized.headers), normalized.pathParameters, {}).context),
+    contextMap: () => (contextMap ??= buildContext(context, userAgentOf(normalized.headers), normalized.pathParameters, {}, meter).context),
     options,
+    meter,
     binaryMediaTypes: options.binaryMediaTypes ?? [],
     trace,
   };

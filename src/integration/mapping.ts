@@ -4,11 +4,13 @@
  * parameter (single or multi-valued), the body or a JSONPath into it, a stage variable, a `$context`
  * variable, or a `'static'` value.
  */
-import { parseJsonPermissive } from '../java/json-parse.js';
+import { parseJsonMetered } from '../java/json-parse.js';
 import { toJsonText } from '../java/json-write.js';
 import { toJavaString } from '../java/print.js';
 import { JavaMap, type Value } from '../java/values.js';
 import { NOT_FOUND, readJsonPath } from '../gateway/jsonpath/read.js';
+import { JsonPathCache } from '../gateway/jsonpath/cache.js';
+import { BudgetExceeded, type Meter } from '../java/meter.js';
 import type { ParameterValue } from '../gateway/request.js';
 import { headerValue, headerValues, type Headers } from './headers.js';
 
@@ -37,6 +39,8 @@ export interface MappingSources {
   stageVariables?: Record<string, string>;
   /** `$context` as templates see it, built only if a `context.*` source asks. */
   context?: () => JavaMap;
+  /** Charged for reading the body (client-controlled) and writing values out. */
+  meter: Meter;
 }
 
 /** The body parsed once per set of sources, however many `body.*` mappings read it. */
@@ -56,10 +60,19 @@ function all(v: ParameterValue | undefined): string[] | undefined {
 }
 
 /** A body value as text: strings as they are, anything else as compact JSON. */
-function valueText(v: Value): string {
+function valueText(v: Value, meter: Meter): string {
   if (typeof v === 'string') return v;
-  if (v instanceof JavaMap || (v !== null && typeof v === 'object' && 'items' in v)) return toJsonText(v);
-  return toJavaString(v);
+  if (v instanceof JavaMap || (v !== null && typeof v === 'object' && 'items' in v)) return toJsonText(v, meter);
+  return toJavaString(v, meter);
+}
+
+/** Mapping expressions come from the definition: a few paths per request, parsed once per body. */
+const paths = new WeakMap<MappingSources, JsonPathCache>();
+
+function pathCache(sources: MappingSources): JsonPathCache {
+  let cache = paths.get(sources);
+  if (!cache) paths.set(sources, (cache = new JsonPathCache()));
+  return cache;
 }
 
 function bodyDocument(sources: MappingSources): Value {
@@ -68,20 +81,22 @@ function bodyDocument(sources: MappingSources): Value {
   const text = sources.body === undefined || sources.body === '' ? '{}' : sources.body;
   let document: Value;
   try {
-    document = parseJsonPermissive(text);
-  } catch {
+    document = parseJsonMetered(text, sources.meter).value;
+  } catch (e) {
+    if (e instanceof BudgetExceeded) throw e;
     throw new MappingError(`Invalid JSON in ${sources.prefix === 'method.request' ? 'request' : 'response'} body`, sources.prefix === 'method.request' ? 400 : 500);
   }
   if (sources.parseErrorMessage && document instanceof JavaMap && typeof document.get('errorMessage') === 'string') {
     try {
-      const parsed = parseJsonPermissive(document.get('errorMessage') as string);
+      const parsed = parseJsonMetered(document.get('errorMessage') as string, sources.meter).value;
       if (parsed instanceof JavaMap) {
         const copy = new JavaMap('linked');
         for (const e of document.entries()) copy.set(e.key, e.key === 'errorMessage' ? parsed : e.value);
         document = copy;
       }
-    } catch {
+    } catch (e) {
       // An errorMessage that is not JSON stays a string.
+      if (e instanceof BudgetExceeded) throw e;
     }
   }
   documents.set(sources, document);
@@ -99,7 +114,7 @@ export function evaluateMapping(expression: string, sources: MappingSources): Pa
       v = v instanceof JavaMap ? v.get(part) : undefined;
       if (v === undefined || v === null) return undefined;
     }
-    return v === undefined ? undefined : valueText(v);
+    return v === undefined ? undefined : valueText(v, sources.meter);
   }
   const prefix = sources.prefix + '.';
   if (!e.startsWith(prefix)) throw new MappingError(`unsupported mapping source '${expression}'`, 500);
@@ -120,8 +135,8 @@ export function evaluateMapping(expression: string, sources: MappingSources): Pa
       return headerValues(sources.headers, name);
     case 'body': {
       if (name === '') return sources.body === undefined || sources.body === '' ? '{}' : sources.body;
-      const v = readJsonPath(bodyDocument(sources), '$.' + name);
-      return v === NOT_FOUND || v === null ? undefined : valueText(v);
+      const v = readJsonPath(bodyDocument(sources), '$.' + name, sources.meter, pathCache(sources));
+      return v === NOT_FOUND || v === null ? undefined : valueText(v, sources.meter);
     }
   }
   throw new MappingError(`unsupported mapping source '${expression}'`, 500);

@@ -62,6 +62,7 @@ function mapParameters(state: InvocationState, bodyText: string): IntegrationPar
     body: bodyText,
     stageVariables: request.stageVariables,
     context: state.contextMap,
+    meter: state.meter,
   };
   for (const [target, source] of Object.entries(state.method.integration.requestParameters ?? {})) {
     const what = `requestParameters['${target}']`;

@@ -16,6 +16,7 @@ import { ConversionError, convertResponsePayload, type Payload } from './payload
 import { responseHeaderName } from './remapping.js';
 import type { RequestPhaseResult } from './request-phase.js';
 import { selectIntegrationResponse } from './selection.js';
+import { BudgetExceeded } from '../java/meter.js';
 import type { InvocationState } from './state.js';
 import { templateFailure } from './template-failure.js';
 import { chooseResponseTemplate } from './template-selection.js';
@@ -30,8 +31,9 @@ function selectResponse(state: InvocationState, outcome: IntegrationOutcome): In
   const responses = state.method.integration.integrationResponses;
   let selected: IntegrationResponse | undefined;
   try {
-    selected = selectIntegrationResponse(responses, outcome.selectionValue);
+    selected = selectIntegrationResponse(responses, outcome.selectionValue, state.meter);
   } catch (e) {
+    if (e instanceof BudgetExceeded) throw internalError('response-selection', `matching the selection patterns stopped: ${e.message}`, e);
     throw internalError('response-selection', `a selectionPattern is not a valid Java regular expression: ${(e as Error).message}`, e);
   }
   if (!selected) {
@@ -57,6 +59,7 @@ function mapResponseParameters(state: InvocationState, response: IntegrationResp
     parseErrorMessage: outcome.lambdaError,
     stageVariables: state.request.stageVariables,
     context: state.contextMap,
+    meter: state.meter,
   };
   for (const [target, source] of Object.entries(response.responseParameters ?? {})) {
     const what = `responseParameters['${target}'] of the ${response.statusCode} response`;
@@ -123,7 +126,9 @@ export function runResponsePhase(state: InvocationState, prepared: RequestPhaseR
   }
 
   const headers = mapResponseParameters(state, response, outcome, bodyText);
-  for (const [name, value] of Object.entries(responseOverride.header)) setHeader(headers, name, Array.isArray(value) ? value.join(',') : value);
+  // Headers API Gateway sets itself are renamed for overrides as for response parameters (inferred: AWS
+  // records the renaming for mapped headers only), so an override never corrupts the response's framing.
+  for (const [name, value] of Object.entries(responseOverride.header)) setHeader(headers, responseHeaderName(name), Array.isArray(value) ? value.join(',') : value);
   if (headerValue(headers, 'Content-Type') === undefined) setHeader(headers, 'Content-Type', contentType);
 
   let statusCode = Number(response.statusCode);

@@ -8,7 +8,8 @@
  * map keyed by status code, so patterns are tried in ascending status-code order (the recorded case,
  * `.*four hundred.*` → 405 winning over `.+` → 502, fits this); equal codes keep their definition order.
  */
-import { compileJavaRegex } from '../java/regex.js';
+import type { Meter } from '../java/meter.js';
+import { javaMatches, PatternCache } from '../java/regex/index.js';
 import type { IntegrationResponse } from './model.js';
 
 function isDefault(r: IntegrationResponse): boolean {
@@ -18,11 +19,14 @@ function isDefault(r: IntegrationResponse): boolean {
 export function selectIntegrationResponse(
   responses: readonly IntegrationResponse[] | null | undefined,
   selectionValue: string,
+  /** The selection value comes from the backend (a Lambda error message): matching it is charged. */
+  meter: Meter,
 ): IntegrationResponse | undefined {
+  const patterns = new PatternCache();
   const list = responses ?? [];
   const patterned = list.filter((r) => !isDefault(r)).sort((a, b) => (a.statusCode < b.statusCode ? -1 : a.statusCode > b.statusCode ? 1 : 0));
   for (const response of patterned) {
-    if (compileJavaRegex(response.selectionPattern!).whole.test(selectionValue)) return response;
+    if (javaMatches(selectionValue, response.selectionPattern!, meter, patterns)) return response;
   }
   return list.find(isDefault);
 }

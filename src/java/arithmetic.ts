@@ -21,6 +21,7 @@ import {
 } from './numbers.js';
 import { JavaException } from './exceptions.js';
 import { toJavaString } from './print.js';
+import { CHARS_PER_UNIT, type Meter } from './meter.js';
 import type { Value } from './values.js';
 
 export type ArithmeticOperator = '+' | '-' | '*' | '/' | '%';
@@ -54,12 +55,37 @@ function isZero(v: JavaNumber): boolean {
   return v.value === 0n;
 }
 
+/** Hex digits of an arbitrary-precision operand (0 for the fixed-size classes). */
+function bigDigits(v: JavaNumber): number {
+  if (v instanceof JavaBigInteger) return v.value.toString(16).length;
+  if (v instanceof JavaBigDecimal) return v.unscaled.toString(16).length + Math.abs(v.scale) / 1.2;
+  return 0;
+}
+
+/**
+ * BigInteger and BigDecimal arithmetic costs grow with the operands (a body can carry a number of
+ * millions of digits, and repeated squaring doubles it each time): charge the digits touched, and for
+ * `*`, `/` and `%` their product, before computing, so a runaway calculation is refused, not run.
+ */
+function chargeBig(op: ArithmeticOperator, a: JavaNumber, b: JavaNumber, meter: Meter): void {
+  const x = bigDigits(a);
+  const y = bigDigits(b);
+  if (x === 0 && y === 0) return;
+  meter.chars(x + y);
+  if (op === '*' || op === '/' || op === '%') meter.charge(((x + 1) * (y + 1)) / (CHARS_PER_UNIT * 64));
+  meter.alloc((x + y) / 2);
+}
+
 /** Evaluates `left op right`; null when Velocity would log an error and produce no value. */
-export function arithmetic(op: ArithmeticOperator, left: Value, right: Value): Value {
+export function arithmetic(op: ArithmeticOperator, left: Value, right: Value, meter: Meter): Value {
   if (op === '+' && (typeof left === 'string' || typeof right === 'string')) {
-    return toJavaString(left) + toJavaString(right);
+    const l = toJavaString(left, meter);
+    const r = toJavaString(right, meter);
+    meter.admit(l.length + r.length);
+    return l + r;
   }
   if (!isJavaNumber(left) || !isJavaNumber(right)) return null;
+  if (typeof left !== 'number' || typeof right !== 'number') chargeBig(op, left, right, meter);
   if ((op === '/' || op === '%') && isZero(right)) return null;
   // Fast path for the overwhelmingly common case: two Integers.
   if (typeof left === 'number' && typeof right === 'number' && op !== '/' && op !== '%') {

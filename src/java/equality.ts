@@ -16,21 +16,32 @@ import {
 import { calculationBase } from './arithmetic.js';
 import { toJavaString } from './print.js';
 import { JavaChar, JavaList, JavaMap, MapEntry, type Value } from './values.js';
+import type { Meter } from './meter.js';
 
-/** `a.equals(b)` with Java's class-sensitive semantics (Integer 1 does not equal Long 1). */
-export function javaEquals(a: Value, b: Value): boolean {
+/**
+ * `a.equals(b)` with Java's class-sensitive semantics (Integer 1 does not equal Long 1). Charges one unit
+ * per pair compared and the characters of compared strings, so comparing values that share structure
+ * exponentially (a list holding itself twice, nested) stops at the work budget.
+ */
+export function javaEquals(a: Value, b: Value, meter: Meter): boolean {
+  meter.charge(1);
   if (a === b) return true;
   if (a === null || b === null) return false;
-  if (typeof a === 'number' || typeof a === 'string' || typeof a === 'boolean') return false;
+  if (typeof a === 'string') {
+    if (typeof b !== 'string' || a.length !== b.length) return false;
+    meter.chars(a.length);
+    return a === b;
+  }
+  if (typeof a === 'number' || typeof a === 'boolean') return false;
   if (a instanceof JavaDouble) return b instanceof JavaDouble && sameDoubleBits(a.value, b.value);
   if (a instanceof JavaFloat) return b instanceof JavaFloat && sameDoubleBits(a.value, b.value);
   if (a instanceof JavaLong) return b instanceof JavaLong && a.value === b.value;
   if (a instanceof JavaBigInteger) return b instanceof JavaBigInteger && a.value === b.value;
   if (a instanceof JavaBigDecimal) return b instanceof JavaBigDecimal && a.unscaled === b.unscaled && a.scale === b.scale;
   if (a instanceof JavaChar) return b instanceof JavaChar && a.value === b.value;
-  if (a instanceof JavaMap) return b instanceof JavaMap && mapsEqual(a, b);
-  if (a instanceof JavaList) return b instanceof JavaList && listsEqual(a, b);
-  if (a instanceof MapEntry) return b instanceof MapEntry && javaEquals(a.key, b.key) && javaEquals(a.value, b.value);
+  if (a instanceof JavaMap) return b instanceof JavaMap && mapsEqual(a, b, meter);
+  if (a instanceof JavaList) return b instanceof JavaList && listsEqual(a, b, meter);
+  if (a instanceof MapEntry) return b instanceof MapEntry && javaEquals(a.key, b.key, meter) && javaEquals(a.value, b.value, meter);
   return false;
 }
 
@@ -38,18 +49,20 @@ function sameDoubleBits(x: number, y: number): boolean {
   return Object.is(x, y);
 }
 
-function mapsEqual(a: JavaMap, b: JavaMap): boolean {
+function mapsEqual(a: JavaMap, b: JavaMap, meter: Meter): boolean {
   if (a.size !== b.size) return false;
   for (const { key, value } of a.entries()) {
     if (!b.has(key)) return false;
-    if (!javaEquals(value, b.get(key) ?? null)) return false;
+    if (!javaEquals(value, b.get(key) ?? null, meter)) return false;
   }
   return true;
 }
 
-function listsEqual(a: JavaList, b: JavaList): boolean {
-  if (a.items.length !== b.items.length) return false;
-  for (let i = 0; i < a.items.length; i++) if (!javaEquals(a.items[i]!, b.items[i]!)) return false;
+function listsEqual(a: JavaList, b: JavaList, meter: Meter): boolean {
+  const x = a.items;
+  const y = b.items;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (!javaEquals(x[i]!, y[i]!, meter)) return false;
   return true;
 }
 
@@ -92,12 +105,16 @@ function sameJavaFamily(a: Value, b: Value): boolean {
 }
 
 /** Velocity 1.7 `==`: numbers by value, same-family objects by `equals`, anything else by `toString()`. */
-export function velocityEquals(a: Value, b: Value): boolean {
+export function velocityEquals(a: Value, b: Value, meter: Meter): boolean {
   if (a === null || b === null) return a === b;
-  if (typeof a === 'string' && typeof b === 'string') return a === b;
+  if (typeof a === 'string' && typeof b === 'string') {
+    if (a.length !== b.length) return false;
+    meter.chars(a.length);
+    return a === b;
+  }
   if (isJavaNumber(a) && isJavaNumber(b)) return compareNumbers(a, b) === 0;
-  if (sameJavaFamily(a, b)) return javaEquals(a, b);
-  return toJavaString(a) === toJavaString(b);
+  if (sameJavaFamily(a, b)) return javaEquals(a, b, meter);
+  return toJavaString(a, meter) === toJavaString(b, meter);
 }
 
 /** Velocity 1.7 `<`, `<=`, `>`, `>=`: false unless both sides are numbers. */

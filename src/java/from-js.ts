@@ -4,6 +4,7 @@
  */
 import { JavaBigInteger, JavaDouble, JavaLong, LONG_MAX, LONG_MIN } from './numbers.js';
 import { JavaList, JavaMap, type MapFlavour, type Value } from './values.js';
+import { InvalidInputError } from '../vtl/errors.js';
 
 export interface MapStyle {
   flavour: MapFlavour;
@@ -19,8 +20,12 @@ export function numberFromJs(n: number): Value {
   return new JavaDouble(n);
 }
 
+/** How deep a caller's value may nest. */
+export const MAX_INPUT_DEPTH = 100;
+
 export function fromJs(v: unknown, style: MapStyle, depth = 0): Value {
-  if (depth > 100) throw new RangeError('input nested more than 100 levels deep');
+  // The conversion is where a caller's nested value is first walked, so it is checked here.
+  if (depth > MAX_INPUT_DEPTH) throw new InvalidInputError(`input.context nests more than ${MAX_INPUT_DEPTH} levels deep, or contains itself`);
   if (v === null || v === undefined) return null;
   switch (typeof v) {
     case 'string':
@@ -37,7 +42,7 @@ export function fromJs(v: unknown, style: MapStyle, depth = 0): Value {
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) map.set(k, fromJs(x, style, depth + 1));
     return map;
   }
-  return String(v);
+  throw new InvalidInputError(`input.context holds a ${typeof v}, which is not a JSON value`);
 }
 
 export function newMap(style: MapStyle): JavaMap {

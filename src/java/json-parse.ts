@@ -9,8 +9,9 @@
  * reported with json-smart's wording because API Gateway shows it to clients.
  */
 import { JavaList, JavaMap, type Value } from './values.js';
-import { JsonParseError, MAX_DEPTH, unquotedValue } from './json-scalars.js';
+import { ContainerLimit, JsonParseError, MAX_DEPTH, unquotedValue } from './json-scalars.js';
 import { NOT_STRICT, parseStrictJson } from './json-strict-fast.js';
+import { BYTES_PER_CHAR, BYTES_PER_OBJECT, BYTES_PER_SLOT, type Meter } from './meter.js';
 
 export { JsonParseError } from './json-scalars.js';
 
@@ -27,14 +28,51 @@ export interface ParsedBody {
   value: Value;
   /** The body is strict JSON without repeated keys: json-canonical.ts can write its JSON from the text. */
   canonicalFromText: boolean;
+  /** Objects and arrays made, and values put into them (what the parse allocated). */
+  containers: number;
+  members: number;
 }
 
 /** {@link parseJsonPermissive}, also telling whether the value's JSON can be written from the text. */
-export function parseJsonBody(text: string): ParsedBody {
-  const fast = parseStrictJson(text);
-  if (fast === NOT_STRICT) return { value: new Parser(text).parseTop(), canonicalFromText: false };
-  return { value: fast.value, canonicalFromText: !fast.duplicateKeys };
+export function parseJsonBody(text: string, maxContainers = Infinity): ParsedBody {
+  const fast = parseStrictJson(text, maxContainers);
+  if (fast === NOT_STRICT) {
+    const parser = new Parser(text, maxContainers);
+    const value = parser.parseTop();
+    return { value, canonicalFromText: false, containers: parser.containers, members: parser.members };
+  }
+  return { value: fast.value, canonicalFromText: !fast.duplicateKeys, containers: fast.containers, members: fast.members };
 }
+
+/**
+ * Parses text for a render, charging its meter: the characters read as work, and what the values
+ * occupy as memory (estimated from the counts, after the parse: one parse allocates at most a bounded
+ * multiple of its text, which is itself held to the string cap).
+ */
+export function parseJsonMetered(text: string, meter: Meter): ParsedBody {
+  meter.chars(text.length);
+  meter.alloc(text.length * BYTES_PER_CHAR);
+  // Objects and arrays are what a parse spends most on: allow only as many as the budget has left.
+  const allowed = Math.floor(
+    Math.min((meter.maxWork - meter.work) / CONTAINER_UNITS, (meter.maxMemory - meter.memory) / CONTAINER_BYTES),
+  );
+  let parsed: ParsedBody;
+  try {
+    parsed = parseJsonBody(text, allowed);
+  } catch (e) {
+    if (!(e instanceof ContainerLimit)) throw e;
+    meter.charge((allowed + 1) * CONTAINER_UNITS);
+    meter.alloc((allowed + 1) * CONTAINER_BYTES);
+    throw e; // unreachable: one of the charges above exceeds its budget
+  }
+  meter.charge(parsed.containers * CONTAINER_UNITS + parsed.members / 4);
+  meter.alloc(parsed.containers * CONTAINER_BYTES + parsed.members * BYTES_PER_SLOT);
+  return parsed;
+}
+
+/** What one object or array of a parsed body costs: a Java object and its backing store. */
+const CONTAINER_UNITS = 2;
+const CONTAINER_BYTES = BYTES_PER_OBJECT * 3;
 
 /** The full permissive parser alone (the fast path's reference in tests). */
 export function parseJsonPermissiveSlow(text: string): Value {
@@ -44,8 +82,13 @@ export function parseJsonPermissiveSlow(text: string): Value {
 class Parser {
   private i = 0;
   private depth = 0;
+  containers = 0;
+  members = 0;
 
-  constructor(private readonly s: string) {}
+  constructor(
+    private readonly s: string,
+    private readonly maxContainers = Infinity,
+  ) {}
 
   parseTop(): Value {
     const s = this.s;
@@ -70,6 +113,7 @@ class Parser {
   }
 
   private enter(): void {
+    if (++this.containers > this.maxContainers) throw new ContainerLimit(this.maxContainers);
     if (++this.depth > MAX_DEPTH) throw new JsonParseError(`JSON nested more than ${MAX_DEPTH} levels deep`, this.i);
   }
 
@@ -104,6 +148,7 @@ class Parser {
       if (this.i >= s.length) throw this.eof(this.i, 'EOF');
       if (s[this.i] !== ':') throw this.unexpectedCharacter();
       this.i++;
+      this.members++;
       map.set(key, this.parseMember('}'));
       this.skipSpace();
       if (this.i >= s.length) throw this.eof(this.i, 'EOF');
@@ -132,6 +177,7 @@ class Parser {
         this.i++;
         continue;
       }
+      this.members++;
       items.push(this.parseMember(']'));
       this.skipSpace();
       if (this.i >= s.length) throw this.eof(this.i, 'EOF');

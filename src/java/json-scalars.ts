@@ -15,6 +15,17 @@ export class JsonParseError extends Error {
 /** Bodies nested deeper than this are rejected instead of exhausting the stack. */
 export const MAX_DEPTH = 2000;
 
+/**
+ * Thrown by the parsers when a body makes more objects and arrays than the caller allowed: the render's
+ * meter decides the allowance from what it has left, so one parse cannot run far past the budget.
+ */
+export class ContainerLimit extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit} objects and arrays`);
+    this.name = 'ContainerLimit';
+  }
+}
+
 /** 0 = not a number, 1 = integer, 2 = decimal (`.` or exponent), 3 = `1e+` style (an error in json-smart 2.2). */
 function numberShape(token: string): 0 | 1 | 2 | 3 {
   let i = token.charCodeAt(0) === 0x2d ? 1 : 0;

@@ -7,7 +7,7 @@
  */
 import { JavaDouble } from './numbers.js';
 import { JavaList, JavaMap, type Value } from './values.js';
-import { MAX_DEPTH, unquotedValue } from './json-scalars.js';
+import { ContainerLimit, MAX_DEPTH, unquotedValue } from './json-scalars.js';
 
 export const NOT_STRICT: unique symbol = Symbol('not strict JSON');
 
@@ -23,10 +23,16 @@ class FastParser {
   depth = 0;
   /** A key repeated in an object (json-smart keeps its first position and last value). */
   duplicateKeys = false;
+  /** Objects and arrays made, and values put into them: what the parse allocated, for the render's meter. */
+  containers = 0;
+  members = 0;
   /** The next backslash at or after the current string (kept, so finding it is linear over the body). */
   private backslash = -1;
 
-  constructor(private readonly s: string) {}
+  constructor(
+    private readonly s: string,
+    private readonly maxContainers: number,
+  ) {}
 
   space(): number {
     const s = this.s;
@@ -178,6 +184,7 @@ class FastParser {
 
   object(): JavaMap {
     if (++this.depth > MAX_DEPTH) throw GIVE_UP;
+    if (++this.containers > this.maxContainers) throw new ContainerLimit(this.maxContainers);
     const map = new JavaMap('linked');
     this.i++;
     let c = this.space();
@@ -191,6 +198,7 @@ class FastParser {
       const key = this.string();
       if (this.space() !== 0x3a) throw GIVE_UP;
       this.i++;
+      this.members++;
       if (!map.putParsed(key, this.value(this.space()))) this.duplicateKeys = true;
       c = this.space();
       if (c === 0x2c) {
@@ -208,6 +216,7 @@ class FastParser {
 
   array(): JavaList {
     if (++this.depth > MAX_DEPTH) throw GIVE_UP;
+    if (++this.containers > this.maxContainers) throw new ContainerLimit(this.maxContainers);
     const items: Value[] = [];
     this.i++;
     let c = this.space();
@@ -217,6 +226,7 @@ class FastParser {
       return new JavaList(items, 'json');
     }
     for (;;) {
+      this.members++;
       items.push(this.value(c));
       c = this.space();
       if (c === 0x2c) {
@@ -237,16 +247,18 @@ export interface StrictParse {
   value: Value;
   /** The body repeats a key somewhere (its JSON text then differs from the value's). */
   duplicateKeys: boolean;
+  containers: number;
+  members: number;
 }
 
 /** The body as json-smart reads it, or {@link NOT_STRICT} when the permissive parser must decide. */
-export function parseStrictJson(text: string): StrictParse | typeof NOT_STRICT {
-  const p = new FastParser(text);
+export function parseStrictJson(text: string, maxContainers = Infinity): StrictParse | typeof NOT_STRICT {
+  const p = new FastParser(text, maxContainers);
   const first = p.space();
   if (first !== 0x7b && first !== 0x5b) return NOT_STRICT;
   try {
     const value = p.value(first);
-    return Number.isNaN(p.space()) ? { value, duplicateKeys: p.duplicateKeys } : NOT_STRICT;
+    return Number.isNaN(p.space()) ? { value, duplicateKeys: p.duplicateKeys, containers: p.containers, members: p.members } : NOT_STRICT;
   } catch (e) {
     if (e === GIVE_UP) return NOT_STRICT;
     throw e;

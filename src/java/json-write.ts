@@ -9,6 +9,8 @@ import { javaDoubleToString, javaFloatToString } from './double-to-string.js';
 import { JavaChar, JavaList, JavaMap, JavaObject, MapEntry, type Value } from './values.js';
 import { JavaDepthError, MAX_NESTING } from './nesting.js';
 import { toJavaString } from './print.js';
+import { BoundedText } from './bounded-text.js';
+import type { Meter } from './meter.js';
 
 const SHORT_ESCAPES: Record<number, string> = {
   0x22: '\\"',
@@ -41,51 +43,62 @@ export function jsonQuote(s: string): string {
   return out + s.slice(start) + '"';
 }
 
-/** `JSONValue.toJSONString(value)`. */
-export function toJsonText(value: Value): string {
-  return write(value, 0);
+/** `JSONValue.toJSONString(value)`, charged to the meter as it is written. */
+export function toJsonText(value: Value, meter: Meter): string {
+  if (typeof value === 'string') return meter.string(jsonQuote(value));
+  const out = new BoundedText(meter);
+  writeJson(value, 0, out);
+  return out.done();
 }
 
-function write(v: Value, depth: number): string {
-  if (v === null) return 'null';
+/** Writes the JSON of `v` into `out` (exported for printing, where a JSON array prints as JSON). */
+export function writeJson(v: Value, depth: number, out: BoundedText): void {
+  out.visit();
+  if (v === null) return out.append('null');
   switch (typeof v) {
     case 'string':
-      return jsonQuote(v);
+      return out.append(jsonQuote(v));
     case 'number':
-      return String(v);
+      return out.append(String(v));
     case 'boolean':
-      return v ? 'true' : 'false';
+      return out.append(v ? 'true' : 'false');
   }
   if (depth > MAX_NESTING) throw new JavaDepthError();
   if (v instanceof JavaMap) {
-    let out = '{';
+    out.append('{');
     let first = true;
     v.forEachEntry((key, value) => {
-      if (!first) out += ',';
+      if (!first) out.append(',');
       first = false;
-      out += jsonQuote(keyText(key)) + ':' + write(value, depth + 1);
+      out.append(jsonQuote(keyText(key, out.meter)) + ':');
+      writeJson(value, depth + 1, out);
     });
-    return out + '}';
+    return out.append('}');
   }
   if (v instanceof JavaList) {
-    let out = '[';
-    for (let i = 0; i < v.items.length; i++) {
-      if (i > 0) out += ',';
-      out += write(v.items[i]!, depth + 1);
+    out.append('[');
+    const items = v.items;
+    for (let i = 0; i < items.length; i++) {
+      if (i > 0) out.append(',');
+      writeJson(items[i]!, depth + 1, out);
     }
-    return out + ']';
+    return out.append(']');
   }
-  if (v instanceof JavaDouble) return Number.isFinite(v.value) || Number.isNaN(v.value) ? javaDoubleToString(v.value) : 'null';
-  if (v instanceof JavaFloat) return Number.isFinite(v.value) || Number.isNaN(v.value) ? javaFloatToString(v.value) : 'null';
-  if (v instanceof JavaLong || v instanceof JavaBigInteger) return v.value.toString();
-  if (v instanceof JavaBigDecimal) return bigDecimalToString(v);
-  if (v instanceof JavaChar) return jsonQuote(v.value);
-  if (v instanceof MapEntry) return '{' + jsonQuote(keyText(v.key)) + ':' + write(v.value, depth + 1) + '}';
-  if (v instanceof JavaObject) return jsonQuote(v.toJavaString());
-  return 'null';
+  if (v instanceof JavaDouble) return out.append(Number.isFinite(v.value) || Number.isNaN(v.value) ? javaDoubleToString(v.value) : 'null');
+  if (v instanceof JavaFloat) return out.append(Number.isFinite(v.value) || Number.isNaN(v.value) ? javaFloatToString(v.value) : 'null');
+  if (v instanceof JavaLong || v instanceof JavaBigInteger) return out.append(v.value.toString());
+  if (v instanceof JavaBigDecimal) return out.append(bigDecimalToString(v));
+  if (v instanceof JavaChar) return out.append(jsonQuote(v.value));
+  if (v instanceof MapEntry) {
+    out.append('{' + jsonQuote(keyText(v.key, out.meter)) + ':');
+    writeJson(v.value, depth + 1, out);
+    return out.append('}');
+  }
+  if (v instanceof JavaObject) return out.append(jsonQuote(v.toJavaString(out.meter)));
+  out.append('null');
 }
 
 /** json-smart writes a key with `String.valueOf(key)`. */
-function keyText(key: Value): string {
-  return typeof key === 'string' ? key : toJavaString(key);
+function keyText(key: Value, meter: Meter): string {
+  return typeof key === 'string' ? key : toJavaString(key, meter);
 }

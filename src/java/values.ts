@@ -12,6 +12,7 @@
  */
 import { JavaBigDecimal, JavaBigInteger, JavaDouble, JavaFloat, JavaLong, type JavaNumber } from './numbers.js';
 import { javaDoubleToString } from './double-to-string.js';
+import type { Meter } from './meter.js';
 
 export type Value = null | string | boolean | JavaNumber | JavaChar | JavaMap | JavaList | JavaObject;
 
@@ -34,41 +35,36 @@ export abstract class JavaObject {
     return undefined;
   }
 
-  /** A method call; {@link NO_METHOD} when the class has no such method for these arguments. */
-  invoke(_name: string, _args: Value[]): Value | NoMethod {
+  /**
+   * A method call; {@link NO_METHOD} when the class has no such method for these arguments. Work and
+   * allocation proportional to the data go on the render's meter.
+   */
+  invoke(_name: string, _args: Value[], _meter: Meter): Value | NoMethod {
     return NO_METHOD;
   }
 
   /** `Object.toString()`: what the object prints as (Java's default is the class name and a hash). */
-  toJavaString(): string {
+  toJavaString(_meter: Meter): string {
     return this.className + '@1b6d3586';
   }
 }
 
-/** Key identity for {@link JavaMap}: primitives stand for themselves, other keys are interned tokens. */
+/** Key identity for {@link JavaMap}: primitives stand for themselves, other keys are tokens. */
 type MapKey = string | number | boolean | null | object;
 
-const keyTokens = new Map<string, object>();
-
-function tokenFor(canonical: string): object {
-  let token = keyTokens.get(canonical);
-  if (!token) {
-    token = Object.freeze(Object.create(null) as object);
-    keyTokens.set(canonical, token);
-  }
-  return token;
-}
-
-/** Java `equals`-based key identity: Long 5 and Integer 5 are different keys, "5" and 5 too. */
-function mapKeyOf(key: Value): MapKey {
-  if (key === null || typeof key === 'string' || typeof key === 'number' || typeof key === 'boolean') return key;
-  if (key instanceof JavaLong) return tokenFor('L' + key.value);
-  if (key instanceof JavaBigInteger) return tokenFor('I' + key.value);
-  if (key instanceof JavaDouble) return tokenFor('D' + javaDoubleToString(key.value));
-  if (key instanceof JavaFloat) return tokenFor('F' + javaDoubleToString(key.value));
-  if (key instanceof JavaBigDecimal) return tokenFor('B' + key.unscaled + 'e' + key.scale);
-  if (key instanceof JavaChar) return tokenFor('C' + key.value);
-  return key; // maps, lists and objects: identity
+/**
+ * The canonical text of a key whose identity is its value although it is an object here (Long 5,
+ * Double 1.0, a Character), or undefined for primitives and for keys compared by identity (maps, lists).
+ * Java's `equals`: Long 5 and Integer 5 are different keys, "5" and 5 too.
+ */
+function canonicalKey(key: Value): string | undefined {
+  if (key instanceof JavaLong) return 'L' + key.value;
+  if (key instanceof JavaBigInteger) return 'I' + key.value;
+  if (key instanceof JavaDouble) return 'D' + javaDoubleToString(key.value);
+  if (key instanceof JavaFloat) return 'F' + javaDoubleToString(key.value);
+  if (key instanceof JavaBigDecimal) return 'B' + key.unscaled + 'e' + key.scale;
+  if (key instanceof JavaChar) return 'C' + key.value;
+  return undefined;
 }
 
 /** `String.hashCode()`. */
@@ -114,7 +110,11 @@ export type MapFlavour = 'linked' | 'hash';
 export class JavaMap {
   /** Values by key identity, in insertion order. */
   private readonly data = new Map<MapKey, Value>();
-  /** The original key objects for keys that are not primitives (their identity is an interned token). */
+  /**
+   * Tokens standing for value-identity keys (see canonicalKey), and the original key of each token. They
+   * live and die with the map's entries, so no key outlives the map that holds it.
+   */
+  private tokens: Map<string, object> | null = null;
   private objectKeys: Map<MapKey, Value> | null = null;
   private capacity = 16;
   private hashOrder: Array<{ key: Value; value: Value }> | null = null;
@@ -136,19 +136,42 @@ export class JavaMap {
     return this.data.size;
   }
 
+  /** The identity under which `key` is stored, or undefined when no entry can have it. */
+  private lookupKey(key: Value): MapKey | undefined {
+    if (key === null || typeof key !== 'object') return key;
+    const canonical = canonicalKey(key);
+    return canonical === undefined ? key : this.tokens?.get(canonical);
+  }
+
+  private storeKey(key: Value): MapKey {
+    if (key === null || typeof key !== 'object') return key;
+    const canonical = canonicalKey(key);
+    if (canonical === undefined) return key;
+    this.tokens ??= new Map();
+    let token = this.tokens.get(canonical);
+    if (!token) {
+      token = Object.freeze(Object.create(null) as object);
+      this.tokens.set(canonical, token);
+      (this.objectKeys ??= new Map()).set(token, key);
+    }
+    return token;
+  }
+
   get(key: Value): Value | undefined {
-    return this.data.get(mapKeyOf(key));
+    const k = this.lookupKey(key);
+    return k === undefined ? undefined : this.data.get(k);
   }
 
   has(key: Value): boolean {
-    return this.data.has(mapKeyOf(key));
+    const k = this.lookupKey(key);
+    return k !== undefined && this.data.has(k);
   }
 
   /** `Map.put`: returns the previous value (Java null when there was none). */
   set(key: Value, value: Value): Value {
     if (this.beforeSet) this.beforeSet(key);
     mutations++;
-    const k = mapKeyOf(key);
+    const k = this.storeKey(key);
     const stored = this.adoptsMaps && value instanceof JavaMap ? adoptMap(value, this) : value;
     const previous = this.data.get(k);
     if (previous !== undefined || this.data.has(k)) {
@@ -157,7 +180,6 @@ export class JavaMap {
       return previous ?? null;
     }
     this.data.set(k, stored);
-    if (k !== key) (this.objectKeys ??= new Map()).set(k, key);
     this.modCount++;
     if (this.flavour === 'hash') {
       this.hashOrder = null;
@@ -189,11 +211,14 @@ export class JavaMap {
 
   delete(key: Value): Value {
     mutations++;
-    const k = mapKeyOf(key);
-    if (!this.data.has(k)) return null;
+    const k = this.lookupKey(key);
+    if (k === undefined || !this.data.has(k)) return null;
     const previous = this.data.get(k)!;
     this.data.delete(k);
-    this.objectKeys?.delete(k);
+    if (k !== null && typeof k === 'object' && this.objectKeys?.has(k)) {
+      this.objectKeys.delete(k);
+      this.tokens!.delete(canonicalKey(key)!);
+    }
     this.hashOrder = null;
     this.modCount++;
     return previous;
@@ -203,6 +228,7 @@ export class JavaMap {
     mutations++;
     this.data.clear();
     this.objectKeys = null;
+    this.tokens = null;
     this.hashOrder = null;
     this.modCount++;
   }

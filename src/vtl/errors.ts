@@ -35,7 +35,7 @@ export class VtlRuntimeError extends VtlError {
 }
 
 /** What a {@link VtlLimitError} was stopped by. */
-export type LimitKind = 'template-size' | 'work' | 'output' | 'string' | 'range' | 'depth' | 'nesting';
+export type LimitKind = 'template-size' | 'work' | 'memory' | 'output' | 'string' | 'range' | 'depth' | 'nesting';
 
 /** A safety limit stopped the template (a runaway loop, a huge range, oversized output, …). */
 export class VtlLimitError extends VtlRuntimeError {
@@ -81,4 +81,12 @@ export class BodyNotJson extends Error {
     super(parserMessage);
     this.name = 'BodyNotJson';
   }
+}
+
+/**
+ * A caller passed something the library cannot use (a render input, an option, a limit, a request of the
+ * wrong shape). The message names the field.
+ */
+export class InvalidInputError extends TypeError {
+  override readonly name = 'InvalidInputError';
 }

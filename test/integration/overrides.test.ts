@@ -28,6 +28,20 @@ describe('request and response overrides across the pipeline', () => {
     expect(res.body).toBe('444|bar|is also passed around');
   });
 
+  it('response override headers API Gateway sets itself come out as x-amzn-Remapped-<Name>, as mapped ones do', async () => {
+    const template = ['Trailer', 'Content-Length', 'Connection', 'Transfer-Encoding', 'X-Plain']
+      .map((h) => `#set($context.responseOverride.header.${h} = "v")`)
+      .join('');
+    const res = await call(mock({ integrationResponses: [{ statusCode: '200', responseTemplates: { 'application/json': template } }] }), post(null));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['x-amzn-Remapped-Trailer']).toBe('v');
+    expect(res.headers['x-amzn-Remapped-Content-Length']).toBe('v');
+    expect(res.headers['x-amzn-Remapped-Connection']).toBe('v');
+    expect(res.headers['X-Plain']).toBe('v');
+    expect(res.headers['Trailer']).toBeUndefined();
+    expect(res.headers['Content-Length']).toBeUndefined();
+  });
+
   it('…and also without a response template: empty body, status 444, header foo', async () => {
     const res = await call(mock({ requestTemplates: { 'application/json': REQUEST_SETS_RESPONSE }, integrationResponses: [{ statusCode: '200', responseTemplates: {} }] }), post(null));
     expect([res.statusCode, res.body, res.headers['foo']]).toEqual([444, '', 'bar']);

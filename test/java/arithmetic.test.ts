@@ -3,10 +3,11 @@ import { arithmetic } from '../../src/java/arithmetic.js';
 import { toJavaString } from '../../src/java/print.js';
 import { JavaBigInteger, JavaDouble, JavaLong, parseBigDecimal } from '../../src/java/numbers.js';
 import type { Value } from '../../src/java/values.js';
+import { unlimitedMeter } from '../../src/java/meter.js';
 
 const calc = (op: '+' | '-' | '*' | '/' | '%', a: Value, b: Value) => {
-  const r = arithmetic(op, a, b);
-  return r === null ? null : toJavaString(r);
+  const r = arithmetic(op, a, b, unlimitedMeter());
+  return r === null ? null : toJavaString(r, unlimitedMeter());
 };
 
 describe('Velocity 1.7 arithmetic', () => {
@@ -23,15 +24,15 @@ describe('Velocity 1.7 arithmetic', () => {
   });
 
   it('widens Integer to Long and Long to BigInteger on overflow', () => {
-    expect(arithmetic('+', 2147483647, 1)).toEqual(new JavaLong(2147483648n));
-    expect(arithmetic('-', -2147483648, 1)).toEqual(new JavaLong(-2147483649n));
-    expect(arithmetic('*', 2147483647, 2)).toEqual(new JavaLong(4294967294n));
-    expect(arithmetic('+', new JavaLong(9223372036854775807n), 1)).toEqual(new JavaBigInteger(9223372036854775808n));
-    expect(arithmetic('/', -2147483648, -1)).toEqual(new JavaLong(2147483648n));
+    expect(arithmetic('+', 2147483647, 1, unlimitedMeter())).toEqual(new JavaLong(2147483648n));
+    expect(arithmetic('-', -2147483648, 1, unlimitedMeter())).toEqual(new JavaLong(-2147483649n));
+    expect(arithmetic('*', 2147483647, 2, unlimitedMeter())).toEqual(new JavaLong(4294967294n));
+    expect(arithmetic('+', new JavaLong(9223372036854775807n), 1, unlimitedMeter())).toEqual(new JavaBigInteger(9223372036854775808n));
+    expect(arithmetic('/', -2147483648, -1, unlimitedMeter())).toEqual(new JavaLong(2147483648n));
   });
 
   it('keeps the wider operand class: Integer + Long is a Long', () => {
-    expect(arithmetic('+', 5, new JavaLong(5n))).toEqual(new JavaLong(10n));
+    expect(arithmetic('+', 5, new JavaLong(5n), unlimitedMeter())).toEqual(new JavaLong(10n));
   });
 
   it('computes in double as soon as one operand is a Double', () => {
@@ -61,11 +62,11 @@ describe('Velocity 1.7 arithmetic', () => {
     expect(calc('/', parseBigDecimal('5.00'), 3)).toBe('1.67');
     expect(calc('/', parseBigDecimal('10'), 3)).toBe('3');
     expect(calc('*', parseBigDecimal('5.00'), new JavaDouble(1.1))).toBe('5.50000000000000044408920985006261616945266723632812500');
-    expect(() => arithmetic('%', parseBigDecimal('5.0'), 2)).toThrow(/Cannot calculate the modulo of BigDecimals/);
+    expect(() => arithmetic('%', parseBigDecimal('5.0'), 2, unlimitedMeter())).toThrow(/Cannot calculate the modulo of BigDecimals/);
   });
 
   it('uses BigInteger modulo, which is never negative', () => {
     expect(calc('%', new JavaBigInteger(-7n), 3)).toBe('2');
-    expect(() => arithmetic('%', new JavaBigInteger(7n), -3)).toThrow(/modulus not positive/);
+    expect(() => arithmetic('%', new JavaBigInteger(7n), -3, unlimitedMeter())).toThrow(/modulus not positive/);
   });
 });

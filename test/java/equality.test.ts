@@ -2,40 +2,41 @@ import { describe, expect, it } from 'vitest';
 import { isTruthy, javaEquals, velocityCompare, velocityEquals } from '../../src/java/equality.js';
 import { JavaChar, JavaList, JavaMap } from '../../src/java/values.js';
 import { JavaDouble, JavaLong, parseBigDecimal } from '../../src/java/numbers.js';
+import { unlimitedMeter } from '../../src/java/meter.js';
 
 describe('Velocity 1.7 ==', () => {
   it('compares numbers by value across classes', () => {
-    expect(velocityEquals(1, new JavaDouble(1))).toBe(true);
-    expect(velocityEquals(5, new JavaLong(5n))).toBe(true);
-    expect(velocityEquals(5, parseBigDecimal('5.00'))).toBe(true);
+    expect(velocityEquals(1, new JavaDouble(1), unlimitedMeter())).toBe(true);
+    expect(velocityEquals(5, new JavaLong(5n), unlimitedMeter())).toBe(true);
+    expect(velocityEquals(5, parseBigDecimal('5.00'), unlimitedMeter())).toBe(true);
   });
 
   it('compares different classes by their text', () => {
-    expect(velocityEquals(1, '1')).toBe(true);
-    expect(velocityEquals(new JavaDouble(1), '1')).toBe(false);
-    expect(velocityEquals(new JavaDouble(1), '1.0')).toBe(true);
-    expect(velocityEquals(true, 'true')).toBe(true);
-    expect(velocityEquals(new JavaChar('e'), 'e')).toBe(true);
+    expect(velocityEquals(1, '1', unlimitedMeter())).toBe(true);
+    expect(velocityEquals(new JavaDouble(1), '1', unlimitedMeter())).toBe(false);
+    expect(velocityEquals(new JavaDouble(1), '1.0', unlimitedMeter())).toBe(true);
+    expect(velocityEquals(true, 'true', unlimitedMeter())).toBe(true);
+    expect(velocityEquals(new JavaChar('e'), 'e', unlimitedMeter())).toBe(true);
   });
 
   it('compares maps and lists by content', () => {
     const a = new JavaList([1, 2]);
     const b = new JavaList([1, 2], 'json');
-    expect(velocityEquals(a, b)).toBe(true);
+    expect(velocityEquals(a, b, unlimitedMeter())).toBe(true);
     const m = new JavaMap();
     m.set('a', 1);
     const n = new JavaMap('hash');
     n.set('a', 1);
-    expect(velocityEquals(m, n)).toBe(true);
+    expect(velocityEquals(m, n, unlimitedMeter())).toBe(true);
   });
 });
 
 describe('Object.equals', () => {
   it('is class sensitive, unlike ==', () => {
-    expect(javaEquals(1, new JavaLong(1n))).toBe(false);
-    expect(javaEquals(new JavaChar('e'), 'e')).toBe(false);
-    expect(javaEquals(new JavaDouble(0), new JavaDouble(-0))).toBe(false);
-    expect(javaEquals(new JavaDouble(NaN), new JavaDouble(NaN))).toBe(true);
+    expect(javaEquals(1, new JavaLong(1n), unlimitedMeter())).toBe(false);
+    expect(javaEquals(new JavaChar('e'), 'e', unlimitedMeter())).toBe(false);
+    expect(javaEquals(new JavaDouble(0), new JavaDouble(-0), unlimitedMeter())).toBe(false);
+    expect(javaEquals(new JavaDouble(NaN), new JavaDouble(NaN), unlimitedMeter())).toBe(true);
   });
 });
 

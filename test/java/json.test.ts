@@ -5,10 +5,11 @@ import { toJsonText, jsonQuote } from '../../src/java/json-write.js';
 import { toJavaString } from '../../src/java/print.js';
 import { JavaBigDecimal, JavaBigInteger, JavaDouble, JavaFloat, JavaLong } from '../../src/java/numbers.js';
 import { JavaList, JavaMap } from '../../src/java/values.js';
+import { unlimitedMeter } from '../../src/java/meter.js';
 
 const parse = parseJsonPermissive;
-const printed = (text: string) => toJavaString(parse(text));
-const rewritten = (text: string) => toJsonText(parse(text));
+const printed = (text: string) => toJavaString(parse(text), unlimitedMeter());
+const rewritten = (text: string) => toJsonText(parse(text), unlimitedMeter());
 
 describe('json-smart permissive parsing (the way API Gateway reads bodies)', () => {
   it('types numbers by their text: Integer, Long, BigInteger, Double, BigDecimal', () => {
@@ -129,9 +130,9 @@ describe('String.valueOf (what values print as)', () => {
   });
 
   it('prints template lists the Java way and a map containing itself as (this Map)', () => {
-    expect(toJavaString(new JavaList([1, 'b', null, new JavaDouble(2)]))).toBe('[1, b, null, 2.0]');
+    expect(toJavaString(new JavaList([1, 'b', null, new JavaDouble(2)]), unlimitedMeter())).toBe('[1, b, null, 2.0]');
     const m = new JavaMap();
     m.set('self', m);
-    expect(toJavaString(m)).toBe('{self=(this Map)}');
+    expect(toJavaString(m, unlimitedMeter())).toBe('{self=(this Map)}');
   });
 });

@@ -1,252 +1,224 @@
 /**
- * A safe evaluator for JsonPath filter expressions (`[?(@.price < 10 && @.tag =~ /^a/i)]`), plugged into
- * jsonpath-plus in place of its JavaScript evaluation: templates are untrusted, so a filter may only
- * read values, compare them and combine the results — it can never call a function or reach a prototype.
+ * Jayway JsonPath 2.0.0's inline filters, `[?(@.price < 10 && @.tag =~ /^a/i)]`. Templates are untrusted,
+ * so a filter may only read values and compare them: it can never call a function or reach a prototype.
  *
- * Supported (Jayway's filter language): `@`/`$` paths with `.name`, `['name']`, `[n]`; string, number,
- * boolean and null literals; `== != < <= > >=`, `=~ /regex/flags`, `in`/`nin` with `[…]` lists,
- * `empty true|false`, `size n`; `&&`, `||`, `!` and parentheses; a bare path tests existence.
+ * The 2.0.0 language is small and odd, and kept as it is:
+ * - the text is split at every `&&` and `||` (quotes do not protect them) and folded from the right with
+ *   no precedence and no parentheses: `a && b || c` is `a && (b || c)`;
+ * - a criterion is `left op right` with the first of `== >= <= != < > =~` found in it, or a bare path
+ *   (an existence test, `!@.x` for absence); `in`, `nin`, `size`, `empty` do not exist (the text is then
+ *   read as a path, which has a space: an invalid path);
+ * - an operand is a definite path (`@…` on the current item, `$…` on the root), a `'quoted'` string, a
+ *   `/regex/` or `/regex/i`, or else its raw text: numbers, `true`, `null` and `"text"` stay strings and
+ *   the comparison ({@link safeCompare}) gives them their meaning.
  */
+import { JavaException } from '../../java/exceptions.js';
+import type { Meter } from '../../java/meter.js';
+import { toJavaString } from '../../java/print.js';
+import type { Value } from '../../java/values.js';
+import { safeCompare, UNCOMPARABLE } from './compare.js';
+import { CompileFailure, parseJsonPath, type ParsedPath } from './parse-path.js';
+import { compileFilterPattern, type FilterPattern } from './regex.js';
 
-type Operand =
-  | { kind: 'path'; root: 'current' | 'root'; steps: Array<string | number> }
-  | { kind: 'literal'; value: unknown }
-  | { kind: 'list'; items: unknown[] }
-  | { kind: 'regex'; regex: RegExp };
+export type Operand =
+  | { kind: 'path'; path: ParsedPath }
+  | { kind: 'text'; value: string }
+  | { kind: 'pattern'; pattern: FilterPattern };
 
-type Node =
-  | { kind: 'or' | 'and'; left: Node; right: Node }
-  | { kind: 'not'; operand: Node }
-  | { kind: 'compare'; op: string; left: Operand; right: Operand }
-  | { kind: 'exists'; operand: Operand };
+export type Comparison = '==' | '!=' | '<' | '<=' | '>' | '>=' | '=~';
 
-const MISSING = Symbol('missing');
+export type Criterion =
+  | { kind: 'exists'; path: ParsedPath; present: boolean }
+  | { kind: 'compare'; op: Comparison; left: Operand; right: Operand };
 
-class FilterParser {
-  private i = 0;
-
-  constructor(private readonly s: string) {}
-
-  parse(): Node {
-    const node = this.or();
-    this.space();
-    if (this.i < this.s.length) throw new SyntaxError(`unexpected '${this.s.slice(this.i)}' in filter`);
-    return node;
-  }
-
-  private space(): void {
-    while (this.i < this.s.length && /\s/.test(this.s[this.i]!)) this.i++;
-  }
-
-  private eat(token: string): boolean {
-    this.space();
-    if (this.s.startsWith(token, this.i)) {
-      this.i += token.length;
-      return true;
-    }
-    return false;
-  }
-
-  private or(): Node {
-    let left = this.and();
-    while (this.eat('||')) left = { kind: 'or', left, right: this.and() };
-    return left;
-  }
-
-  private and(): Node {
-    let left = this.unary();
-    while (this.eat('&&')) left = { kind: 'and', left, right: this.unary() };
-    return left;
-  }
-
-  private unary(): Node {
-    this.space();
-    if (this.s[this.i] === '!' && this.s[this.i + 1] !== '=') {
-      this.i++;
-      return { kind: 'not', operand: this.unary() };
-    }
-    if (this.s[this.i] === '(') {
-      this.i++;
-      const inner = this.or();
-      if (!this.eat(')')) throw new SyntaxError('missing ) in filter');
-      return inner;
-    }
-    const left = this.operand();
-    this.space();
-    const op = ['==', '!=', '<=', '>=', '=~', '<', '>', ' nin ', ' in ', ' empty ', ' size '].find((o) =>
-      o.startsWith(' ') ? new RegExp(`^\\s*${o.trim()}\\s`).test(this.s.slice(this.i - 1)) : this.s.startsWith(o, this.i),
-    );
-    if (!op) return { kind: 'exists', operand: left };
-    this.i = op.startsWith(' ') ? this.s.indexOf(op.trim(), this.i) + op.trim().length : this.i + op.length;
-    return { kind: 'compare', op: op.trim(), left, right: this.operand() };
-  }
-
-  private operand(): Operand {
-    this.space();
-    const s = this.s;
-    const c = s[this.i];
-    if (s.startsWith('_$_v', this.i) || s.startsWith('@', this.i) || c === '$') {
-      const root = c === '$' && !s.startsWith('_$_v', this.i) ? 'root' : 'current';
-      this.i += s.startsWith('_$_v', this.i) ? 4 : 1;
-      return { kind: 'path', root, steps: this.steps() };
-    }
-    if (c === "'" || c === '"') return { kind: 'literal', value: this.quoted() };
-    if (c === '/') {
-      const end = s.lastIndexOf('/');
-      if (end <= this.i) throw new SyntaxError('unterminated regex in filter');
-      const body = s.slice(this.i + 1, end);
-      const flags = /^[a-z]*/.exec(s.slice(end + 1))![0];
-      this.i = end + 1 + flags.length;
-      return { kind: 'regex', regex: new RegExp(body, flags.replace(/[^imsu]/g, '')) };
-    }
-    if (c === '[') {
-      this.i++;
-      const items: unknown[] = [];
-      while (!this.eat(']')) {
-        const item = this.operand();
-        if (item.kind !== 'literal') throw new SyntaxError('only literals may appear in a filter list');
-        items.push(item.value);
-        this.eat(',');
-        if (this.i >= s.length) throw new SyntaxError('unterminated list in filter');
-      }
-      return { kind: 'list', items };
-    }
-    const m = /^(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(s.slice(this.i));
-    if (!m) throw new SyntaxError(`unexpected '${s.slice(this.i, this.i + 10)}' in filter`);
-    this.i += m[0].length;
-    const text = m[0];
-    return { kind: 'literal', value: text === 'true' ? true : text === 'false' ? false : text === 'null' ? null : Number(text) };
-  }
-
-  private quoted(): string {
-    const s = this.s;
-    const q = s[this.i]!;
-    let out = '';
-    let j = this.i + 1;
-    while (j < s.length && s[j] !== q) {
-      if (s[j] === '\\') j++;
-      out += s[j++] ?? '';
-    }
-    if (j >= s.length) throw new SyntaxError('unterminated string in filter');
-    this.i = j + 1;
-    return out;
-  }
-
-  private steps(): Array<string | number> {
-    const s = this.s;
-    const steps: Array<string | number> = [];
-    for (;;) {
-      if (s[this.i] === '.' && /[A-Za-z_$]/.test(s[this.i + 1] ?? '')) {
-        const m = /^[A-Za-z_$][\w$-]*/.exec(s.slice(this.i + 1))!;
-        steps.push(m[0]);
-        this.i += 1 + m[0].length;
-      } else if (s[this.i] === '[') {
-        this.i++;
-        this.space();
-        if (s[this.i] === "'" || s[this.i] === '"') steps.push(this.quoted());
-        else {
-          const m = /^-?\d+/.exec(s.slice(this.i));
-          if (!m) throw new SyntaxError('invalid index in filter path');
-          steps.push(Number(m[0]));
-          this.i += m[0].length;
-        }
-        if (!this.eat(']')) throw new SyntaxError('missing ] in filter path');
-      } else {
-        return steps;
-      }
-    }
-  }
+/**
+ * Jayway's right fold as a chain, so that a filter of any length is tested without recursion: `first`
+ * is tested first, then each of `rest` is combined in with `&&` or `||`.
+ */
+export interface FilterNode {
+  first: Criterion;
+  rest: Array<{ and: boolean; criterion: Criterion }>;
 }
 
-function own(obj: unknown, key: string | number): unknown {
-  if (Array.isArray(obj)) {
-    if (typeof key !== 'number') return key === 'length' ? obj.length : MISSING;
-    const i = key < 0 ? obj.length + key : key;
-    return i >= 0 && i < obj.length ? obj[i] : MISSING;
+/** Jayway's operator search order: the first one found anywhere in the criterion wins. */
+const OPERATORS: Comparison[] = ['==', '>=', '<=', '!=', '<', '>', '=~'];
+
+const INVALID_PATH = 'com.jayway.jsonpath.InvalidPathException';
+
+/**
+ * Parses a filter fragment `[?(…)]` as `Filter.parse` does.
+ * @throws CompileFailure (wrapped by the path compiler into a JsonPathSyntaxError)
+ */
+export function parseFilter(text: string): FilterNode {
+  let s = text.trim();
+  if (!s.startsWith('[') || !s.endsWith(']')) throw new CompileFailure(INVALID_PATH, "Filter must start with '[' and end with ']'. " + s);
+  s = s.slice(1, -1).trim();
+  if (!s.startsWith('?')) throw new CompileFailure(INVALID_PATH, "Filter must start with '[?' and end with ']'. " + s);
+  s = s.slice(1).trim();
+  if (!s.startsWith('(') || !s.endsWith(')')) throw new CompileFailure(INVALID_PATH, "Filter must start with '[?(' and end with ')]'. " + s);
+  s = s.slice(1, -1).trim();
+
+  const criteria: Criterion[] = [];
+  const operators: string[] = [];
+  for (const piece of s.split(/(?<=&&|\|\|)|(?=&&|\|\|)/)) {
+    const t = piece.trim();
+    if (t === '&&' || t === '||') operators.push(t);
+    else criteria.push(parseCriterion(clean(piece)));
   }
-  if (obj !== null && typeof obj === 'object' && Object.prototype.hasOwnProperty.call(obj, key)) {
-    return (obj as Record<string, unknown>)[key];
+  const first = criteria.pop();
+  if (first === undefined) throw new CompileFailure(INVALID_PATH, 'Invalid operators ' + s);
+  const filter: FilterNode = { first, rest: [] };
+  while (operators.length > 0) {
+    const op = operators.pop()!;
+    const criterion = criteria.pop();
+    if (criterion === undefined) throw new CompileFailure(INVALID_PATH, 'Invalid operators ' + s);
+    filter.rest.push({ and: op === '&&', criterion });
   }
-  return MISSING;
+  if (criteria.length > 0) throw new CompileFailure(INVALID_PATH, 'Invalid operators ' + s);
+  return filter;
 }
 
-function resolve(operand: Operand, current: unknown, root: unknown): unknown {
+/** Strips the `[?(` and `)` left on the first and last criteria. */
+function clean(piece: string): string {
+  let start = 0;
+  let end = piece.length - 1;
+  while (start < piece.length && '[?( '.includes(piece[start]!)) start++;
+  while (end >= 0 && ') '.includes(piece[end]!)) end--;
+  if (start > end) throw new CompileFailure('java.lang.StringIndexOutOfBoundsException', `String index out of range: ${start}`);
+  return piece.slice(start, end + 1);
+}
+
+function parseCriterion(text: string): Criterion {
+  const op = OPERATORS.find((o) => text.includes(o));
+  const at = op === undefined ? -1 : text.indexOf(op);
+  const left = op === undefined ? text.trim() : text.slice(0, at).trim();
+  const right = op === undefined ? '' : text.slice(at + op.length).trim();
+
+  let negated = false;
+  let leftOperand: Operand;
+  if (isPath(left)) {
+    const body = left[0] === '!' ? ((negated = true), left.slice(1)) : left;
+    leftOperand = { kind: 'path', path: definitePath(body) };
+  } else {
+    leftOperand = literal(left);
+  }
+  let rightOperand: Operand = literal(right);
+  if (isPath(right)) {
+    if (right[0] === '!') throw new CompileFailure(INVALID_PATH, 'Invalid negation! Can only be used for existence check e.g [?(!@.foo)]');
+    rightOperand = { kind: 'path', path: definitePath(right) };
+  }
+  if (leftOperand.kind === 'path' && op === undefined) return { kind: 'exists', path: leftOperand.path, present: !negated };
+  if (op === undefined) throw new CompileFailure('java.lang.IllegalArgumentException', 'No enum constant for an empty operator');
+  return { kind: 'compare', op, left: leftOperand, right: rightOperand };
+}
+
+function isPath(s: string): boolean {
+  return s.startsWith('$') || s.startsWith('@') || s.startsWith('!@');
+}
+
+function definitePath(text: string): ParsedPath {
+  const path = parseJsonPath(text);
+  if (!path.definite) throw new CompileFailure(INVALID_PATH, `the predicate path: ${text} is not definite`);
+  return path;
+}
+
+function literal(text: string): Operand {
+  if (text.length >= 2 && text[0] === "'" && text[text.length - 1] === "'") return { kind: 'text', value: text.slice(1, -1) };
+  if (text.length >= 2 && text[0] === '/' && (text[text.length - 1] === '/' || (text[text.length - 2] === '/' && text[text.length - 1] === 'i'))) {
+    const caseInsensitive = text.endsWith('i');
+    return { kind: 'pattern', pattern: compileFilterPattern(text.slice(1, text.lastIndexOf('/')), caseInsensitive) };
+  }
+  return { kind: 'text', value: text };
+}
+
+/** A filter path read nothing (Jayway: PathNotFoundException inside the filter). */
+export const MISSING: unique symbol = Symbol('missing');
+
+/** What a filter needs from the evaluator: reading a definite path from a value. */
+export interface FilterContext {
+  readonly meter: Meter;
+  readonly root: Value;
+  /** The value of a definite path read from `start`, or {@link MISSING}. */
+  read(path: ParsedPath, start: Value): Value | typeof MISSING;
+}
+
+type Resolved = Value | FilterPattern | typeof MISSING;
+
+function resolve(operand: Operand, item: Value, ctx: FilterContext): Resolved {
   switch (operand.kind) {
-    case 'literal':
+    case 'text':
       return operand.value;
-    case 'list':
-      return operand.items;
-    case 'regex':
-      return operand.regex;
-    case 'path': {
-      let v: unknown = operand.root === 'root' ? root : current;
-      for (const step of operand.steps) {
-        v = own(v, step);
-        if (v === MISSING) return MISSING;
-      }
-      return v;
-    }
-  }
-}
-
-function compare(op: string, a: unknown, b: unknown): boolean {
-  if (a === MISSING || b === MISSING) return op === '!=' || op === 'nin' ? a !== b : false;
-  switch (op) {
-    case '==':
-      return a === b;
-    case '!=':
-      return a !== b;
-    case '<':
-    case '<=':
-    case '>':
-    case '>=': {
-      if (!((typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string'))) return false;
-      return op === '<' ? a < b : op === '<=' ? a <= b : op === '>' ? a > b : a >= b;
-    }
-    case '=~':
-      return b instanceof RegExp && typeof a === 'string' && b.test(a);
-    case 'in':
-      return Array.isArray(b) && b.includes(a);
-    case 'nin':
-      return Array.isArray(b) && !b.includes(a);
-    case 'empty': {
-      const empty = (typeof a === 'string' || Array.isArray(a)) && a.length === 0;
-      return (typeof a === 'string' || Array.isArray(a)) && empty === b;
-    }
-    case 'size':
-      return (typeof a === 'string' || Array.isArray(a)) && a.length === b;
-  }
-  return false;
-}
-
-function evaluate(node: Node, current: unknown, root: unknown): boolean {
-  switch (node.kind) {
-    case 'or':
-      return evaluate(node.left, current, root) || evaluate(node.right, current, root);
-    case 'and':
-      return evaluate(node.left, current, root) && evaluate(node.right, current, root);
-    case 'not':
-      return !evaluate(node.operand, current, root);
-    case 'exists':
-      return resolve(node.operand, current, root) !== MISSING;
-    case 'compare':
-      return compare(node.op, resolve(node.left, current, root), resolve(node.right, current, root));
+    case 'pattern':
+      return operand.pattern;
+    case 'path':
+      return ctx.read(operand.path, operand.path.rooted ? ctx.root : item);
   }
 }
 
 /**
- * jsonpath-plus's evaluation hook: constructed with the filter's code (where `@` reads `_$_v`), run
- * with a sandbox holding the current value (`_$_v`) and the document root (`_$_root`).
+ * Whether `item` passes the filter (Jayway's `Filter.apply`).
+ * @throws JavaException where Jayway's comparison throws (a string that is not a number compared with a number)
  */
-export class SafeFilter {
-  private readonly ast: Node;
-
-  constructor(code: string) {
-    const trimmed = code.trim();
-    this.ast = new FilterParser(trimmed.startsWith('?(') ? trimmed.slice(2, -1) : trimmed).parse();
+export function testFilter(filter: FilterNode, item: Value, ctx: FilterContext): boolean {
+  let passes = testCriterion(filter.first, item, ctx);
+  for (const { and, criterion } of filter.rest) {
+    if (and ? passes : !passes) passes = testCriterion(criterion, item, ctx);
   }
+  return passes;
+}
 
-  runInNewContext(context: Record<string, unknown>): boolean {
-    return evaluate(this.ast, context['_$_v'], context['_$_root']);
+function testCriterion(node: Criterion, item: Value, ctx: FilterContext): boolean {
+  ctx.meter.charge(1);
+  switch (node.kind) {
+    case 'exists': {
+      // Jayway reads an existence path from the item even when it starts with `$`.
+      const v = ctx.read(node.path, item);
+      if (v === MISSING) return !node.present;
+      return node.present ? v !== null : v === null;
+    }
+    case 'compare': {
+      const actual = resolve(node.left, item, ctx);
+      const expected = resolve(node.right, item, ctx);
+      if (actual === MISSING || expected === MISSING) return false;
+      return compare(node.op, expected, actual, ctx.meter);
+    }
+  }
+}
+
+function isPattern(v: Resolved): v is FilterPattern {
+  return typeof v === 'object' && v !== null && 'matches' in v && typeof v.matches === 'function';
+}
+
+/** `CriteriaType.eval(expected, actual)`. */
+function compare(op: Comparison, expected: Value | FilterPattern, actual: Value | FilterPattern, meter: Meter): boolean {
+  if (op === '=~') {
+    const pattern = isPattern(expected) ? expected : isPattern(actual) ? actual : undefined;
+    const other = pattern === expected ? actual : expected;
+    if (pattern === undefined || isPattern(other)) {
+      throw new JavaException(
+        'java.lang.ClassCastException',
+        "class java.lang.String cannot be cast to class java.util.regex.Pattern (java.lang.String and java.util.regex.Pattern are in module java.base of loader 'bootstrap')",
+      );
+    }
+    if (other === null) return false;
+    return pattern.matches(toJavaString(other, meter), meter);
+  }
+  if (isPattern(expected) || isPattern(actual)) return false;
+  if (op !== '==' && op !== '!=' && (expected === null) !== (actual === null)) return false;
+  const r = safeCompare(expected, actual, meter);
+  if (r === UNCOMPARABLE) return false;
+  switch (op) {
+    case '==':
+      return r === 0;
+    case '!=':
+      return r !== 0;
+    case '<':
+      return r > 0;
+    case '<=':
+      return r >= 0;
+    case '>':
+      return r < 0;
+    case '>=':
+      return r <= 0;
   }
 }

@@ -33,3 +33,18 @@ export function base64DecodeBytes(s: string): Uint8Array {
 export function base64Decode(s: string): string {
   return decodeUtf8(base64DecodeBytes(s));
 }
+
+/** An upper bound of the UTF-8 bytes of `s` (an unpaired surrogate counts three, its most). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}

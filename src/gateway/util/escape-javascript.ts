@@ -44,3 +44,15 @@ export function escapeJavaScript(s: string): string {
   }
   return start === 0 ? s : out + s.slice(start);
 }
+
+/** The length of `escapeJavaScript(s)`, counted without building it. */
+export function escapedJavaScriptLength(s: string): number {
+  let length = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7f) length += 5;
+    else if (c < 0x20) length += c === 0x08 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d ? 1 : 5;
+    else if (c === 0x27 || c === 0x22 || c === 0x5c || c === 0x2f) length += 1;
+  }
+  return length;
+}

@@ -7,19 +7,21 @@ import { isJavaNumber } from '../numbers.js';
 import { JavaException } from '../exceptions.js';
 import { JavaChar, JavaList, JavaMap, JavaObject, MapView, NO_METHOD, type NoMethod, type Value } from '../values.js';
 import { invokeString, stringProperty } from './string.js';
+import type { MethodContext } from './context.js';
+import type { Meter } from '../meter.js';
 import { invokeMap } from './map.js';
 import { invokeList, listProperty } from './list.js';
 import { invokeBoolean, invokeChar, invokeNumber } from './scalar.js';
 
 /** Calls `target.name(args)`; {@link NO_METHOD} when the class has no such (allowed) method. */
-export function invokeMethod(target: Value, name: string, args: Value[]): Value | NoMethod {
-  if (typeof target === 'string') return invokeString(target, name, args);
-  if (target instanceof JavaMap) return invokeMap(target, name, args);
-  if (target instanceof JavaList) return invokeList(target, name, args);
-  if (target instanceof JavaObject) return target.invoke(name, args);
+export function invokeMethod(target: Value, name: string, args: Value[], rt: MethodContext): Value | NoMethod {
+  if (typeof target === 'string') return invokeString(target, name, args, rt);
+  if (target instanceof JavaMap) return invokeMap(target, name, args, rt.meter);
+  if (target instanceof JavaList) return invokeList(target, name, args, rt.meter);
+  if (target instanceof JavaObject) return target.invoke(name, args, rt.meter);
   if (typeof target === 'boolean') return invokeBoolean(target, name, args);
-  if (target instanceof JavaChar) return invokeChar(target, name, args);
-  if (target !== null && isJavaNumber(target)) return invokeNumber(target, name, args);
+  if (target instanceof JavaChar) return invokeChar(target, name, args, rt.meter);
+  if (target !== null && isJavaNumber(target)) return invokeNumber(target, name, args, rt.meter);
   return NO_METHOD;
 }
 
@@ -39,7 +41,7 @@ export function readProperty(target: Value, name: string): Value | undefined {
  * Velocity 1.7's `$x[i]`: a list element (negative indexes count from the end), a map value, or
  * `get(i)` on an object that has one. Out-of-range list indexes throw, as `ArrayList.get` does.
  */
-export function readIndex(target: Value, index: Value): Value | undefined {
+export function readIndex(target: Value, index: Value, meter: Meter): Value | undefined {
   if (target instanceof MapView) return undefined; // a Set or Collection has no positions
   if (target instanceof JavaList) {
     if (typeof index !== 'number') return undefined;
@@ -52,7 +54,7 @@ export function readIndex(target: Value, index: Value): Value | undefined {
   }
   if (target instanceof JavaMap) return target.get(index);
   if (target instanceof JavaObject) {
-    const r = target.invoke('get', [index]);
+    const r = target.invoke('get', [index], meter);
     return r === NO_METHOD ? undefined : r;
   }
   return undefined;

@@ -20,7 +20,9 @@ import {
   type JavaNumber,
 } from '../numbers.js';
 import { toJavaString } from '../print.js';
-import { JavaChar, NO_METHOD, stringHashCode, type NoMethod, type Value } from '../values.js';
+import { javaHashCode } from '../hash-code.js';
+import type { Meter } from '../meter.js';
+import { JavaChar, NO_METHOD, type NoMethod, type Value } from '../values.js';
 import { intArg, isStringArg } from './arguments.js';
 
 function numberFormat(s: string): JavaException {
@@ -66,7 +68,7 @@ function staticNumberMethod(name: string, args: Value[]): Value | NoMethod {
   return NO_METHOD;
 }
 
-function numberValueMethod(n: JavaNumber, name: string): Value | NoMethod {
+function numberValueMethod(n: JavaNumber, name: string, meter: Meter): Value | NoMethod {
   switch (name) {
     case 'intValue':
       return toInt(n);
@@ -81,14 +83,14 @@ function numberValueMethod(n: JavaNumber, name: string): Value | NoMethod {
     case 'byteValue':
       return (toInt(n) << 24) >> 24;
     case 'toString':
-      return toJavaString(n);
+      return toJavaString(n, meter);
     case 'hashCode':
-      return typeof n === 'number' ? n : stringHashCode(toJavaString(n));
+      return javaHashCode(n, meter);
   }
   return NO_METHOD;
 }
 
-export function invokeNumber(n: JavaNumber, name: string, args: Value[]): Value | NoMethod {
+export function invokeNumber(n: JavaNumber, name: string, args: Value[], meter: Meter): Value | NoMethod {
   if (args.length === 0) {
     if (name === 'isNaN' && (n instanceof JavaDouble || n instanceof JavaFloat)) return Number.isNaN(n.value);
     if (name === 'isInfinite' && (n instanceof JavaDouble || n instanceof JavaFloat)) return n.value === Infinity || n.value === -Infinity;
@@ -98,13 +100,13 @@ export function invokeNumber(n: JavaNumber, name: string, args: Value[]): Value 
         : new JavaBigDecimal(n.unscaled < 0n ? -n.unscaled : n.unscaled, n.scale);
     }
     if (name === 'toPlainString' && n instanceof JavaBigDecimal) return bigDecimalToPlainString(n);
-    return numberValueMethod(n, name);
+    return numberValueMethod(n, name, meter);
   }
   const [a] = args;
   if (args.length === 1) {
     switch (name) {
       case 'equals':
-        return javaEquals(n, a!);
+        return javaEquals(n, a!, meter);
       case 'compareTo':
         if (!isJavaNumber(a) || sameClass(n, a) === false) return NO_METHOD;
         return compareNumbers(n, a);
@@ -155,7 +157,7 @@ export function invokeBoolean(v: boolean, name: string, args: Value[]): Value | 
   return NO_METHOD;
 }
 
-export function invokeChar(c: JavaChar, name: string, args: Value[]): Value | NoMethod {
+export function invokeChar(c: JavaChar, name: string, args: Value[], meter: Meter): Value | NoMethod {
   if (args.length === 0) {
     if (name === 'charValue') return c;
     if (name === 'toString') return c.value;
@@ -163,7 +165,7 @@ export function invokeChar(c: JavaChar, name: string, args: Value[]): Value | No
     return NO_METHOD;
   }
   if (args.length === 1) {
-    if (name === 'equals') return javaEquals(c, args[0]!);
+    if (name === 'equals') return javaEquals(c, args[0]!, meter);
     if (name === 'compareTo') return args[0] instanceof JavaChar ? c.value.charCodeAt(0) - args[0].value.charCodeAt(0) : NO_METHOD;
   }
   return NO_METHOD;

@@ -3,11 +3,12 @@
  * Indexes are UTF-16 code units, as in Java; regex methods take Java patterns.
  */
 import { JavaException } from '../exceptions.js';
-import { compileJavaRegex, groupCount, javaReplacement, javaSplit } from '../regex.js';
+import { javaMatches, javaReplace, javaSplit } from '../regex/index.js';
+import type { MethodContext } from './context.js';
 import { toJavaString } from '../print.js';
+import { BYTES_PER_OBJECT, BYTES_PER_SLOT, type Meter } from '../meter.js';
 import { stringHashCode, JavaChar, JavaList, NO_METHOD, type NoMethod, type Value } from '../values.js';
 import { booleanArg, charArg, intArg, isStringArg, requireNonNull } from './arguments.js';
-import { checkStringSize } from './limits.js';
 
 function outOfBounds(message: string): JavaException {
   return new JavaException('java.lang.StringIndexOutOfBoundsException', message);
@@ -93,19 +94,21 @@ function regionMatches(s: string, ignoreCase: boolean, offset: number, other: st
   return ignoreCase ? equalsIgnoreCase(a, b) : a === b;
 }
 
-function replaceRegex(s: string, regex: string, replacement: string, all: boolean): string {
-  const { regex: re } = compileJavaRegex(regex);
-  const replacer = javaReplacement(replacement, groupCount(re));
-  if (all) {
-    re.lastIndex = 0;
-    return checkStringSize(s.replace(re, replacer));
-  }
-  const first = new RegExp(re.source, re.flags.replace('g', ''));
-  return checkStringSize(s.replace(first, replacer));
+/** A Java array of the strings `split` returned. */
+function stringArray(parts: string[], meter: Meter): JavaList {
+  // Each part is a string object of its own (short ones are copies): a slot, a header, its characters.
+  meter.charge(parts.length / 4);
+  meter.alloc(parts.length * (BYTES_PER_SLOT + BYTES_PER_OBJECT));
+  return new JavaList(parts, 'array');
 }
 
-/** Calls `name(args)` on a String; {@link NO_METHOD} when no overload fits. */
-export function invokeString(s: string, name: string, args: Value[]): Value | NoMethod {
+/**
+ * Calls `name(args)` on a String; {@link NO_METHOD} when no overload fits. Each method charges the
+ * characters it scans or produces; strings it creates are admitted (string cap, memory) before they
+ * are built wherever their length is known in advance.
+ */
+export function invokeString(s: string, name: string, args: Value[], rt: MethodContext): Value | NoMethod {
+  const meter = rt.meter;
   const [a, b] = args;
   switch (args.length) {
     case 0:
@@ -115,25 +118,33 @@ export function invokeString(s: string, name: string, args: Value[]): Value | No
         case 'isEmpty':
           return s.length === 0;
         case 'isBlank':
+          meter.chars(s.length);
           return strip(s, true, false).length === 0;
         case 'trim':
-          return javaTrim(s);
+          return meter.string(javaTrim(s));
         case 'strip':
-          return strip(s, true, true);
+          return meter.string(strip(s, true, true));
         case 'stripLeading':
-          return strip(s, true, false);
+          return meter.string(strip(s, true, false));
         case 'stripTrailing':
-          return strip(s, false, true);
+          return meter.string(strip(s, false, true));
         case 'toLowerCase':
-          return s.toLowerCase();
+          // Case mapping can lengthen a string (ß → SS): admit the input first, then the result.
+          meter.chars(s.length);
+          return meter.string(s.toLowerCase());
         case 'toUpperCase':
-          return s.toUpperCase();
+          meter.chars(s.length);
+          return meter.string(s.toUpperCase());
         case 'toString':
         case 'intern':
           return s;
         case 'hashCode':
+          meter.chars(s.length);
           return stringHashCode(s);
         case 'toCharArray':
+          meter.chars(s.length);
+          meter.charge(s.length / 4);
+          meter.alloc(s.length * (BYTES_PER_OBJECT + BYTES_PER_SLOT));
           return new JavaList(s.split('').map((c) => new JavaChar(c)), 'array');
       }
       return NO_METHOD;
@@ -155,56 +166,73 @@ export function invokeString(s: string, name: string, args: Value[]): Value | No
           const i = intArg(a);
           if (i === undefined) return NO_METHOD;
           if (i < 0 || i > s.length) throw outOfBounds(`begin ${i}, end ${s.length}, length ${s.length}`);
+          meter.admit(s.length - i);
           return s.slice(i);
         }
         case 'indexOf':
         case 'lastIndexOf': {
           const search = charOrString(a);
           if (search === undefined) return NO_METHOD;
-          return name === 'indexOf' ? s.indexOf(requireNonNull(search)) : s.lastIndexOf(requireNonNull(search));
+          const needle = requireNonNull(search);
+          const found = name === 'indexOf' ? s.indexOf(needle) : s.lastIndexOf(needle);
+          // What the search scanned: up to the match, or everything when there is none.
+          meter.chars((found < 0 ? s.length : name === 'indexOf' ? found : s.length - found) + needle.length);
+          return found;
         }
-        case 'contains':
+        case 'contains': {
           if (!isStringArg(a)) return NO_METHOD;
-          return s.includes(requireNonNull(a));
+          const needle = requireNonNull(a);
+          const found = s.indexOf(needle);
+          meter.chars((found < 0 ? s.length : found) + needle.length);
+          return found >= 0;
+        }
         case 'contentEquals':
           if (!isStringArg(a)) return NO_METHOD;
+          meter.chars(s.length);
           return s === requireNonNull(a);
         case 'equals':
+          if (typeof a === 'string' && a.length === s.length) meter.chars(s.length);
           return a === s;
         case 'equalsIgnoreCase':
           if (!isStringArg(a)) return NO_METHOD;
+          if (a !== null && a.length === s.length) meter.charge(s.length / 2);
           return a !== null && equalsIgnoreCase(s, a);
         case 'startsWith':
           if (!isStringArg(a)) return NO_METHOD;
-          return s.startsWith(requireNonNull(a));
+          meter.chars(requireNonNull(a).length);
+          return s.startsWith(a!);
         case 'endsWith':
           if (!isStringArg(a)) return NO_METHOD;
-          return s.endsWith(requireNonNull(a));
+          meter.chars(requireNonNull(a).length);
+          return s.endsWith(a!);
         case 'concat':
           if (!isStringArg(a)) return NO_METHOD;
-          return checkStringSize(s + requireNonNull(a));
+          meter.admit(s.length + requireNonNull(a).length);
+          return s + a;
         case 'matches':
           if (!isStringArg(a)) return NO_METHOD;
-          return compileJavaRegex(requireNonNull(a)).whole.test(s);
+          return javaMatches(s, requireNonNull(a), meter, rt.patterns);
         case 'split':
           if (!isStringArg(a)) return NO_METHOD;
-          return new JavaList(javaSplit(s, requireNonNull(a), 0), 'array');
+          return stringArray(javaSplit(s, requireNonNull(a), 0, meter, rt.patterns), meter);
         case 'compareTo':
           if (!isStringArg(a)) return NO_METHOD;
-          return compareTo(s, requireNonNull(a));
+          meter.charge(Math.min(s.length, requireNonNull(a).length) / 4);
+          return compareTo(s, a!);
         case 'compareToIgnoreCase':
           if (!isStringArg(a)) return NO_METHOD;
-          return compareToIgnoreCase(s, requireNonNull(a));
+          meter.charge(Math.min(s.length, requireNonNull(a).length) / 2);
+          return compareToIgnoreCase(s, a!);
         case 'repeat': {
           const n = intArg(a);
           if (n === undefined) return NO_METHOD;
           if (n < 0) throw new JavaException('java.lang.IllegalArgumentException', `count is negative: ${n}`);
-          checkStringSize(s.length * n);
+          meter.admit(s.length * n);
           return s.repeat(n);
         }
         case 'valueOf':
           // A static method reached through an instance, as Velocity allows.
-          return toJavaString(a ?? null);
+          return toJavaString(a ?? null, meter);
       }
       return NO_METHOD;
     case 2:
@@ -214,6 +242,7 @@ export function invokeString(s: string, name: string, args: Value[]): Value | No
           const j = intArg(b);
           if (i === undefined || j === undefined) return NO_METHOD;
           if (i < 0 || j > s.length || i > j) throw outOfBounds(`begin ${i}, end ${j}, length ${s.length}`);
+          meter.admit(j - i);
           return s.slice(i, j);
         }
         case 'indexOf':
@@ -221,34 +250,42 @@ export function invokeString(s: string, name: string, args: Value[]): Value | No
           const search = charOrString(a);
           const from = intArg(b);
           if (search === undefined || from === undefined) return NO_METHOD;
-          if (name === 'indexOf') return s.indexOf(requireNonNull(search), Math.max(0, from));
-          return lastIndexOf(s, requireNonNull(search), from);
+          const needle = requireNonNull(search);
+          if (name === 'indexOf') {
+            const start = Math.max(0, from);
+            const found = s.indexOf(needle, start);
+            meter.chars((found < 0 ? s.length : found) - Math.min(start, s.length) + needle.length);
+            return found;
+          }
+          const found = lastIndexOf(s, needle, from);
+          meter.chars(Math.max(0, Math.min(from, s.length) - (found < 0 ? 0 : found)) + needle.length);
+          return found;
         }
         case 'startsWith': {
           const offset = intArg(b);
           if (!isStringArg(a) || offset === undefined) return NO_METHOD;
           const prefix = requireNonNull(a);
+          meter.chars(prefix.length);
           return offset >= 0 && offset <= s.length - prefix.length && s.startsWith(prefix, offset);
         }
         case 'replace': {
           const ca = charArg(a);
           const cb = charArg(b);
-          if (ca !== undefined && cb !== undefined) return s.split(ca).join(cb);
+          if (ca !== undefined && cb !== undefined) {
+            meter.admit(s.length);
+            return s.split(ca).join(cb);
+          }
           if (!isStringArg(a) || !isStringArg(b)) return NO_METHOD;
-          const target = requireNonNull(a);
-          const replacement = requireNonNull(b);
-          // A function replacer: Java inserts the replacement literally ('$' is not special) and an
-          // empty target matches before every character and at the end ("".replace("", "a") is "a").
-          return checkStringSize(s.replaceAll(target, () => replacement));
+          return replaceLiteral(s, requireNonNull(a), requireNonNull(b), meter);
         }
         case 'replaceAll':
         case 'replaceFirst':
           if (!isStringArg(a) || !isStringArg(b)) return NO_METHOD;
-          return replaceRegex(s, requireNonNull(a), requireNonNull(b), name === 'replaceAll');
+          return javaReplace(s, requireNonNull(a), requireNonNull(b), name === 'replaceAll', meter, rt.patterns);
         case 'split': {
           const limit = intArg(b);
           if (!isStringArg(a) || limit === undefined) return NO_METHOD;
-          return new JavaList(javaSplit(s, requireNonNull(a), limit), 'array');
+          return stringArray(javaSplit(s, requireNonNull(a), limit, meter, rt.patterns), meter);
         }
       }
       return NO_METHOD;
@@ -258,6 +295,7 @@ export function invokeString(s: string, name: string, args: Value[]): Value | No
         const otherOffset = intArg(args[2]);
         const len = intArg(args[3]);
         if (offset === undefined || !isStringArg(args[1]) || otherOffset === undefined || len === undefined) return NO_METHOD;
+        meter.chars(Math.max(0, len));
         return regionMatches(s, false, offset, requireNonNull(args[1]), otherOffset, len);
       }
       return NO_METHOD;
@@ -270,11 +308,27 @@ export function invokeString(s: string, name: string, args: Value[]): Value | No
         if (ignoreCase === undefined || offset === undefined || !isStringArg(args[2]) || otherOffset === undefined || len === undefined) {
           return NO_METHOD;
         }
+        meter.chars(Math.max(0, len));
         return regionMatches(s, ignoreCase, offset, requireNonNull(args[2]), otherOffset, len);
       }
       return NO_METHOD;
   }
   return NO_METHOD;
+}
+
+/**
+ * `replace(CharSequence, CharSequence)`: literal, every occurrence. The result's length is counted
+ * before it is built. An empty target matches before every character and at the end
+ * (`"".replace("", "a")` is `"a"`); `$` in the replacement is literal.
+ */
+function replaceLiteral(s: string, target: string, replacement: string, meter: Meter): string {
+  let occurrences = 0;
+  if (target === '') occurrences = s.length + 1;
+  else for (let i = s.indexOf(target); i >= 0; i = s.indexOf(target, i + target.length)) occurrences++;
+  meter.chars(s.length);
+  meter.admit(s.length + occurrences * (replacement.length - target.length));
+  if (occurrences === 0) return s;
+  return s.replaceAll(target, () => replacement);
 }
 
 /** `indexOf(int ch)` takes a character code; `indexOf(String)` a string. */

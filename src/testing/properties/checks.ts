@@ -2,6 +2,7 @@
 import { parseJsonPath } from '../../gateway/jsonpath/parse-path.js';
 import { parseJsonPermissive } from '../../java/json-parse.js';
 import { toJsonText } from '../../java/json-write.js';
+import { unlimitedMeter } from '../../java/meter.js';
 import { parseJsonText, RenderedJsonError } from '../../json-result.js';
 import { MOCK_STATUS_ERROR, mockStatus } from '../../integration/mock.js';
 import { schemaValidator, type JsonSchema } from '../json-schema/validate.js';
@@ -94,7 +95,7 @@ export function roundTripsField(template: TemplateSource, field: RoundTrip | str
       let body: unknown;
       try {
         const text = typeof o.input.body === 'string' ? o.input.body : JSON.stringify(o.input.body ?? null);
-        body = JSON.parse(toJsonText(parseJsonPermissive(text)));
+        body = JSON.parse(toJsonText(parseJsonPermissive(text), unlimitedMeter()));
       } catch {
         return undefined; // not a JSON body: nothing to round-trip
       }

@@ -66,10 +66,10 @@ function compileNode(node: TemplateNode, ctx: CompileContext): Render {
 }
 
 /** `String.valueOf` of a value for output, with failures located at the reference. */
-export function printValue(v: Value, position: Position): string {
+export function printValue(v: Value, position: Position, f: Frame): string {
   if (typeof v === 'string') return v;
   try {
-    return toJavaString(v);
+    return toJavaString(v, f.meter);
   } catch (e) {
     throw locate(e, position, 'printing the value');
   }
@@ -86,7 +86,7 @@ function compileOutput(ref: Reference, ctx: CompileContext): Render {
       return NORMAL;
     }
     if (v instanceof DefineBlock) return v.renderInto(f, ref);
-    f.write(printValue(v, position), position);
+    f.write(printValue(v, position, f), position);
     return NORMAL;
   };
 }

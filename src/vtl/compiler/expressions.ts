@@ -4,7 +4,7 @@
  */
 import { arithmetic } from '../../java/arithmetic.js';
 import { isTruthy, velocityCompare, velocityEquals } from '../../java/equality.js';
-import { checkStringSize } from '../../java/methods/limits.js';
+import { BYTES_PER_ENTRY, BYTES_PER_OBJECT, BYTES_PER_SLOT } from '../../java/meter.js';
 import { isJavaNumber, toInt } from '../../java/numbers.js';
 import { JavaList, JavaMap, type Value } from '../../java/values.js';
 import type { Expression, Position } from '../ast.js';
@@ -21,22 +21,29 @@ export function compileExpression(expr: Expression, ctx: CompileContext): Evalua
       return () => value;
     }
     case 'interpolated': {
+      const position = ctx.at;
       const body = compileBlock(expr.body, ctx);
-      return (f) => checkString(f.capture(body).text);
+      return (f) => admit(f, f.capture(body).text, position);
     }
     case 'reference':
       return compileReference(expr.reference, ctx);
     case 'list': {
+      const position = ctx.at;
       const items = expr.items.map((i) => compileExpression(i, ctx));
+      const bytes = BYTES_PER_OBJECT + items.length * BYTES_PER_SLOT;
       return (f) => {
+        f.alloc(bytes, position);
         const values = new Array<Value>(items.length);
         for (let i = 0; i < items.length; i++) values[i] = items[i]!(f);
         return new JavaList(values);
       };
     }
     case 'map': {
+      const position = ctx.at;
       const entries = expr.entries.map(([k, v]) => [compileExpression(k, ctx), compileExpression(v, ctx)] as const);
+      const bytes = BYTES_PER_OBJECT + entries.length * BYTES_PER_ENTRY;
       return (f) => {
+        f.alloc(bytes, position);
         const map = new JavaMap('linked');
         for (const [k, v] of entries) map.set(k(f), v(f));
         return map;
@@ -53,8 +60,13 @@ export function compileExpression(expr: Expression, ctx: CompileContext): Evalua
   }
 }
 
-function checkString(s: string): string {
-  return checkStringSize(s);
+/** A string the render just built, held to the string cap and charged to memory. */
+function admit(f: Frame, s: string, position: Position): string {
+  try {
+    return f.meter.string(s);
+  } catch (e) {
+    throw locate(e, position, 'building a string');
+  }
 }
 
 /** `[a..b]`: an ArrayList of the Integers from a to b inclusive, counting down when a > b. */
@@ -66,7 +78,8 @@ function compileRange(from: Evaluate, to: Evaluate, position: Position): Evaluat
     const start = toInt(a);
     const end = toInt(b);
     const count = Math.abs(end - start) + 1;
-    f.tick(count, position);
+    f.tick(count / 8, position);
+    f.alloc(BYTES_PER_OBJECT + count * BYTES_PER_SLOT, position);
     const step = start <= end ? 1 : -1;
     const items = new Array<Value>(count);
     for (let i = 0, v = start; i < count; i++, v += step) items[i] = v;
@@ -130,9 +143,9 @@ function compileBinary(expr: Extract<Expression, { kind: 'binary' }>, ctx: Compi
   const position = expr.position;
   switch (expr.operator) {
     case '==':
-      return (f) => velocityEquals(left(f), right(f));
+      return (f) => equals(f, left(f), right(f), position);
     case '!=':
-      return (f) => !velocityEquals(left(f), right(f));
+      return (f) => !equals(f, left(f), right(f), position);
     case '<':
     case '<=':
     case '>':
@@ -150,11 +163,23 @@ function compileBinary(expr: Extract<Expression, { kind: 'binary' }>, ctx: Compi
         const a = left(f);
         const b = right(f);
         try {
-          return op === '+' && typeof a === 'string' && typeof b === 'string' ? checkString(a + b) : arithmetic(op, a, b);
+          if (op === '+' && typeof a === 'string' && typeof b === 'string') {
+            f.meter.admit(a.length + b.length);
+            return a + b;
+          }
+          return arithmetic(op, a, b, f.meter);
         } catch (e) {
           throw locate(e, position, `'${op}'`);
         }
       };
     }
+  }
+}
+
+function equals(f: Frame, a: Value, b: Value, position: Position): boolean {
+  try {
+    return velocityEquals(a, b, f.meter);
+  } catch (e) {
+    throw locate(e, position, "'=='");
   }
 }

@@ -13,10 +13,14 @@ import { locate } from '../runtime/failures.js';
 import type { CompileContext } from './context.js';
 import { compileExpression } from './expressions.js';
 
+/** Work units of one method call (measured: about twice a loop iteration). */
+const METHOD_CALL_UNITS = 2;
+
 /** One step applied to the value so far; `undefined` or `null` ends the reference. */
 type Step = (frame: Frame, target: Value) => Value | undefined;
 
 export function compileStep(step: ReferenceStep, ctx: CompileContext, position: Position): Step {
+  ctx.at = position;
   switch (step.kind) {
     case 'property': {
       const name = step.name;
@@ -27,7 +31,7 @@ export function compileStep(step: ReferenceStep, ctx: CompileContext, position: 
       return (f, target) => {
         const i = index(f);
         try {
-          return readIndex(target, i);
+          return readIndex(target, i, f.meter);
         } catch (e) {
           throw locate(e, position, 'index access');
         }
@@ -40,10 +44,11 @@ export function compileStep(step: ReferenceStep, ctx: CompileContext, position: 
       return (f, target) => {
         const values = new Array<Value>(args.length);
         for (let i = 0; i < args.length; i++) values[i] = args[i]!(f);
-        f.tick(1, position);
+        // A call is the costliest step: dispatch, overload resolution and argument conversion.
+        f.tick(METHOD_CALL_UNITS, position);
         let result: Value | typeof NO_METHOD;
         try {
-          result = invokeMethod(target, name, values);
+          result = invokeMethod(target, name, values, f);
         } catch (e) {
           throw locate(e, position, doing);
         }

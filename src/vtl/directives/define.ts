@@ -22,6 +22,8 @@ export class DefineBlock extends JavaObject {
 
   /** Renders the body into the frame's output (a `$name` in the template). */
   renderInto(f: Frame, ref: Reference): Status {
+    // Blocks that use each other twice per level render 2^n times: each rendering is work.
+    f.tick(1, ref.position);
     if (this.depth >= f.limits.maxDefineDepth) {
       f.write(ref.source, ref.position);
       return NORMAL;
@@ -37,6 +39,7 @@ export class DefineBlock extends JavaObject {
   /** The body's text, when the block is used as a value (in a string, a comparison, a method call). */
   override toJavaString(): string {
     const f = this.frame;
+    f.meter.charge(1);
     if (this.depth >= f.limits.maxDefineDepth) return '';
     this.depth++;
     try {

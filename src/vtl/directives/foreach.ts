@@ -137,6 +137,7 @@ function cursorOver(collection: Value): Cursor | null {
 }
 
 export function compileForeach(node: ForeachNode, ctx: CompileContext): Render {
+  ctx.at = node.position;
   const iterable = compileExpression(node.iterable, ctx);
   const itemSlot = ctx.slots.slot(node.variable);
   const scopeSlot = ctx.slots.slot('foreach');
@@ -146,7 +147,11 @@ export function compileForeach(node: ForeachNode, ctx: CompileContext): Render {
   const position: Position = node.position;
 
   return (f: Frame) => {
-    const cursor = cursorOver(iterable(f));
+    const collection = iterable(f);
+    // Iterating a map (or a view of one) copies its keys first.
+    if (collection instanceof JavaMap) f.tick(collection.size / 8, position);
+    else if (collection instanceof MapView) f.tick(collection.map.size / 8, position);
+    const cursor = cursorOver(collection);
     if (!cursor) return NORMAL;
     const vars = f.vars;
     const savedItem = vars[itemSlot];

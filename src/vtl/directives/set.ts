@@ -8,6 +8,7 @@
  */
 import { JavaException } from '../../java/exceptions.js';
 import { JavaList, JavaMap, JavaObject, NO_METHOD, noteMutation, type Value } from '../../java/values.js';
+import { BYTES_PER_ENTRY, type Meter } from '../../java/meter.js';
 import type { SetNode } from '../ast.js';
 import type { CompileContext } from '../compiler/context.js';
 import { compileExpression } from '../compiler/expressions.js';
@@ -16,6 +17,7 @@ import { NORMAL, type Render } from '../runtime/frame.js';
 import { locate } from '../runtime/failures.js';
 
 export function compileSet(node: SetNode, ctx: CompileContext): Render {
+  ctx.at = node.position;
   const value = compileExpression(node.value, ctx);
   const target = node.target;
   const position = node.position;
@@ -37,7 +39,7 @@ export function compileSet(node: SetNode, ctx: CompileContext): Render {
       const container = prefix(f);
       if (container === undefined) return NORMAL;
       try {
-        assignProperty(container, name, v);
+        assignProperty(container, name, v, f.meter);
       } catch (e) {
         throw locate(e, position, `#set of ${target.source}`);
       }
@@ -53,7 +55,7 @@ export function compileSet(node: SetNode, ctx: CompileContext): Render {
       if (container === undefined) return NORMAL;
       const key = index(f);
       try {
-        assignIndex(container, key, v);
+        assignIndex(container, key, v, f.meter);
       } catch (e) {
         throw locate(e, position, `#set of ${target.source}`);
       }
@@ -63,21 +65,25 @@ export function compileSet(node: SetNode, ctx: CompileContext): Render {
   throw new Error('unreachable: #set target ends in a method call');
 }
 
-function assignProperty(container: Value, name: string, v: Value): void {
+function put(map: JavaMap, key: Value, v: Value, meter: Meter): void {
+  if (map.readOnly) throw new JavaException('java.lang.UnsupportedOperationException', '');
+  if (!map.has(key)) meter.alloc(BYTES_PER_ENTRY);
+  map.set(key, v);
+}
+
+function assignProperty(container: Value, name: string, v: Value, meter: Meter): void {
   if (container instanceof JavaMap) {
-    if (container.readOnly) throw new JavaException('java.lang.UnsupportedOperationException', '');
-    container.set(name, v);
+    put(container, name, v, meter);
   } else if (container instanceof JavaObject) {
     // A bean setter, e.g. Map.Entry.setValue through `$entry.value = …`.
     const setter = 'set' + name.charAt(0).toUpperCase() + name.slice(1);
-    if (container.invoke(setter, [v]) === NO_METHOD) return;
+    if (container.invoke(setter, [v], meter) === NO_METHOD) return;
   }
 }
 
-function assignIndex(container: Value, key: Value, v: Value): void {
+function assignIndex(container: Value, key: Value, v: Value, meter: Meter): void {
   if (container instanceof JavaMap) {
-    if (container.readOnly) throw new JavaException('java.lang.UnsupportedOperationException', '');
-    container.set(key, v);
+    put(container, key, v, meter);
   } else if (container instanceof JavaList && typeof key === 'number') {
     const size = container.items.length;
     const i = key < 0 ? size + key : key;

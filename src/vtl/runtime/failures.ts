@@ -4,15 +4,22 @@
 import { JavaException } from '../../java/exceptions.js';
 import { JsonParseError } from '../../java/json-parse.js';
 import { JavaDepthError } from '../../java/nesting.js';
-import { StringSizeLimitError } from '../../java/methods/limits.js';
+import { BudgetExceeded } from '../../java/meter.js';
 import type { Position } from '../ast.js';
 import { BodyNotJson, VtlBodyError, VtlError, VtlLimitError, VtlRuntimeError } from '../errors.js';
 
 export function locate(error: unknown, position: Position, doing: string): VtlError {
   if (error instanceof VtlError) return error;
   if (error instanceof BodyNotJson) return new VtlBodyError(error.parserMessage, position);
-  if (error instanceof StringSizeLimitError) {
-    return new VtlLimitError(`${doing} built a string longer than ${error.limit} characters`, position, 'string');
+  if (error instanceof BudgetExceeded) {
+    switch (error.kind) {
+      case 'string':
+        return new VtlLimitError(`${doing} built a string longer than ${error.limit} characters`, position, 'string');
+      case 'memory':
+        return new VtlLimitError(`${doing}: the render allocated more than its memory budget of ${error.limit} bytes`, position, 'memory');
+      case 'work':
+        return new VtlLimitError(`${doing}: work budget of ${error.limit} units exceeded (runaway loop, regex or data?)`, position, 'work');
+    }
   }
   if (error instanceof JavaDepthError) return new VtlLimitError(`${doing}: ${error.message}`, position, 'depth');
   if (error instanceof JavaException) return new VtlRuntimeError(`${doing} threw ${error.message}`, position, { cause: error });
