@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compileTemplate, InvalidInputError, invokeMethod, renderTemplate, VtlError, type MethodDefinition } from '../../src/index.js';
 import { templateArbitrary } from '../properties/template-arbitrary.js';
+import { oddBody, renderInput, templateArbitrary as realisticTemplate } from '../../src/testing/index.js';
 
 function invalid(run: () => unknown): InvalidInputError {
   try {
@@ -89,6 +90,20 @@ const hostileBody = fc.oneof(
 );
 
 describe('any template over any body', () => {
+  it('templates and inputs from the testing kit render or fail with a VtlError, never anything else', () => {
+    const body = fc.oneof(oddBody, hostileBody);
+    fc.assert(
+      fc.property(realisticTemplate, renderInput, body, (template, input, b) => {
+        try {
+          renderTemplate(template, { ...input, body: b }, { limits: { maxWork: 200_000, maxMemory: 20_000_000 } });
+        } catch (e) {
+          if (!(e instanceof VtlError)) throw e;
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('renders or fails with a located VtlError, never anything else', () => {
     fc.assert(
       fc.property(templateArbitrary, hostileBody, (template, body) => {

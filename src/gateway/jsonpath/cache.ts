@@ -3,24 +3,23 @@
  * bounded twice: by entry count and by the total length of the cached path texts, evicting the least
  * recently used. Paths that fail to compile are not cached (they throw each time, as on Jayway).
  */
+import { TextKeyedCache } from '../../bounded-cache.js';
 import { parseJsonPath, type ParsedPath } from './parse-path.js';
 
 export class JsonPathCache {
-  private readonly entries = new Map<string, ParsedPath>();
-  private length = 0;
+  private readonly cache: TextKeyedCache<ParsedPath>;
 
-  constructor(
-    readonly maxEntries = 256,
-    readonly maxTotalLength = 64 * 1024,
-  ) {}
+  constructor(maxEntries = 256, maxTotalLength = 64 * 1024) {
+    this.cache = new TextKeyedCache(maxEntries, maxTotalLength);
+  }
 
   get size(): number {
-    return this.entries.size;
+    return this.cache.size;
   }
 
   /** Total characters of the cached path texts. */
   get totalLength(): number {
-    return this.length;
+    return this.cache.totalLength;
   }
 
   /**
@@ -28,23 +27,10 @@ export class JsonPathCache {
    * @throws JsonPathSyntaxError when the path is invalid
    */
   get(path: string): ParsedPath {
-    const hit = this.entries.get(path);
-    if (hit) {
-      // Re-inserting moves the key to the end of the Map's order: the Map is the LRU list.
-      this.entries.delete(path);
-      this.entries.set(path, hit);
-      return hit;
-    }
+    const hit = this.cache.lookup(path);
+    if (hit) return hit;
     const parsed = parseJsonPath(path);
-    if (path.length <= this.maxTotalLength / 4 && this.maxEntries > 0) {
-      this.entries.set(path, parsed);
-      this.length += path.length;
-      while (this.entries.size > this.maxEntries || this.length > this.maxTotalLength) {
-        const oldest = this.entries.keys().next().value!;
-        this.entries.delete(oldest);
-        this.length -= oldest.length;
-      }
-    }
+    this.cache.store(path, parsed);
     return parsed;
   }
 }

@@ -11,6 +11,7 @@
  * match. Measured (benchmarks/regex.ts): literal and single-class patterns over 100 KB run at or faster
  * than the RegExp translation; see the report in that file.
  */
+import { TextKeyedCache } from '../../bounded-cache.js';
 import type { Meter } from '../meter.js';
 import { BYTES_PER_SLOT } from '../meter.js';
 import { compile, type Program } from './compile.js';
@@ -35,44 +36,29 @@ function compileCharged(pattern: string, meter: Meter | null): Program {
 
 /** Compiled patterns a template reuses; bounded by count and by total pattern length. Owned by a compiled template. */
 export class PatternCache {
-  private readonly entries = new Map<string, Program>();
-  private length = 0;
+  private readonly cache: TextKeyedCache<Program>;
   private lastPattern: string | null = null;
   private lastProgram: Program | null = null;
 
-  constructor(
-    readonly maxEntries = 256,
-    readonly maxTotalLength = 256 * 1024,
-  ) {}
+  constructor(maxEntries = 256, maxTotalLength = 256 * 1024) {
+    this.cache = new TextKeyedCache(maxEntries, maxTotalLength);
+  }
 
   get size(): number {
-    return this.entries.size;
+    return this.cache.size;
   }
 
   /** @internal The compiled pattern (compiling it, charged to `meter`, on a miss). */
   get(pattern: string, meter: Meter | null = null): Program {
     // Templates call the same pattern over and over: skip the LRU bump for the most recent one.
     if (pattern === this.lastPattern && this.lastProgram !== null) return this.lastProgram;
-    let compiled = this.entries.get(pattern);
-    if (compiled) {
-      this.entries.delete(pattern);
-      this.entries.set(pattern, compiled);
-      this.lastPattern = pattern;
-      this.lastProgram = compiled;
-      return compiled;
+    let compiled = this.cache.lookup(pattern);
+    if (!compiled) {
+      compiled = compileCharged(pattern, meter);
+      this.cache.store(pattern, compiled);
     }
-    compiled = compileCharged(pattern, meter);
     this.lastPattern = pattern;
     this.lastProgram = compiled;
-    if (pattern.length <= this.maxTotalLength / 4 && this.maxEntries > 0) {
-      this.entries.set(pattern, compiled);
-      this.length += pattern.length;
-      while (this.entries.size > this.maxEntries || this.length > this.maxTotalLength) {
-        const oldest = this.entries.keys().next().value!;
-        this.entries.delete(oldest);
-        this.length -= oldest.length;
-      }
-    }
     return compiled;
   }
 }
