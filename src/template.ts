@@ -14,7 +14,7 @@ import { bodyText, checkContextOptions, validateInput } from './gateway/validate
 import { JsonPathCache } from './gateway/jsonpath/cache.js';
 import { compileBlock } from './vtl/compiler/compile.js';
 import { CompileContext } from './vtl/compiler/context.js';
-import { VtlError, VtlLimitError } from './vtl/errors.js';
+import { InvalidInputError, VtlError, VtlLimitError } from './vtl/errors.js';
 import { parseTemplate } from './vtl/parser/parse.js';
 import { compileGuarded } from './vtl/parser/limits.js';
 import { Frame, type Render } from './vtl/runtime/frame.js';
@@ -53,7 +53,7 @@ export class CompiledTemplate {
     readonly source: string,
     options: CompileOptions = {},
   ) {
-    if (typeof source !== 'string') throw new TypeError('the template must be a string');
+    if (typeof source !== 'string') throw new InvalidInputError('the template must be a string');
     if (Buffer.byteLength(source, 'utf8') > MAX_TEMPLATE_BYTES) {
       throw new VtlLimitError(`the template is larger than API Gateway's limit of 300 KB`, START, 'template-size');
     }
@@ -112,7 +112,8 @@ export class CompiledTemplate {
         cost: { work: Math.ceil(meter.work), memory: Math.ceil(meter.memory) },
       };
     } catch (e) {
-      throw e instanceof VtlError ? e : locate(e, START, 'rendering');
+      // A caller's value that cannot be used (a preset override that contains itself) stays the caller's error.
+      throw e instanceof VtlError || e instanceof InvalidInputError ? e : locate(e, START, 'rendering');
     }
   }
 

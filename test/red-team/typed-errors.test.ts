@@ -39,6 +39,13 @@ describe('render inputs are validated with the field named', () => {
     expect(invalid(() => t.render({ context: { custom: () => 1 } })).message).toMatch(/function/);
   });
 
+  it('a template that is not a string, and a preset override that contains itself', () => {
+    expect(invalid(() => compileTemplate(42 as never)).message).toMatch(/template must be a string/);
+    const header: Record<string, unknown> = {};
+    header['self'] = header;
+    expect(invalid(() => renderTemplate('x', { context: { responseOverride: { header: header as never } } })).message).toMatch(/contains itself/);
+  });
+
   it('a body that cannot be serialised as JSON', () => {
     const body: Record<string, unknown> = {};
     body['self'] = body;
