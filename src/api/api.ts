@@ -67,7 +67,7 @@ export class Api {
     if (request === null || typeof request !== 'object') throw new InvalidInputError('the request must be an object');
     if (typeof request.path !== 'string' || !request.path.startsWith('/')) throw new InvalidInputError('request.path must be a path starting with "/"');
     if (typeof request.httpMethod !== 'string' || request.httpMethod === '') throw new InvalidInputError('request.httpMethod must be a method name such as "GET"');
-    const merged: InvokeOptions = { binaryMediaTypes: this.definition.binaryMediaTypes, ...this.options, ...options };
+    const merged: InvokeOptions = { binaryMediaTypes: this.definition.binaryMediaTypes, functionAliases: this.definition.functionAliases, ...this.options, ...options };
     const stage = request.stage ?? this.defaultStage;
     const match = this.route(request.httpMethod, request.path);
     if (!match) return missingRoute(request);

@@ -287,6 +287,35 @@ function openApiBody(t: TemplateReader, apiId: string, props: Record<string, unk
   return fromOpenApi(doc.value, { doc });
 }
 
+const FUNCTION_TYPES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function']);
+
+/**
+ * The names a template's functions go by besides the one they are deployed under: the logical id when
+ * `FunctionName` is set, and for CDK output (`Metadata['aws:cdk:path']`, e.g. `PetsStack/CreatePetFn/Resource`)
+ * the construct path and id, so handlers can be keyed as the CDK code names the function instead of by
+ * its hash-suffixed logical id (`CreatePetFn4E8DD9B6`).
+ */
+function functionAliases(t: TemplateReader): Record<string, string> | undefined {
+  const aliases: Record<string, string> = {};
+  for (const [logicalId, resource] of Object.entries(t.resources)) {
+    if (!isObject(resource) || !FUNCTION_TYPES.has(resource.Type ?? '')) continue;
+    const given = t.resolved(t.props(logicalId)['FunctionName']);
+    const deployed = typeof given === 'string' ? given : logicalId;
+    if (deployed !== logicalId) setOwn(aliases, logicalId, deployed);
+    const metadata = (resource as { Metadata?: unknown }).Metadata;
+    const path = isObject(metadata) ? metadata['aws:cdk:path'] : undefined;
+    if (typeof path !== 'string') continue;
+    const construct = path.replace(/\/Resource$/, '');
+    setOwn(aliases, construct, deployed);
+    const id = construct.slice(construct.lastIndexOf('/') + 1);
+    // A construct id two functions share (in different scopes) would be ambiguous: keep only paths then.
+    if (Object.hasOwn(aliases, id) && aliases[id] !== deployed) aliases[id] = '';
+    else setOwn(aliases, id, deployed);
+  }
+  for (const [k, v] of Object.entries(aliases)) if (v === '') delete aliases[k];
+  return Object.keys(aliases).length > 0 ? aliases : undefined;
+}
+
 /**
  * Reads the API of a CloudFormation / SAM template.
  * @throws DefinitionError naming the path (and line) of a bad value, or listing the APIs to choose from
@@ -304,6 +333,7 @@ export function fromCloudFormation(template: unknown, reader: Reader = {}, optio
   const name = t.resolved(props['Name']);
   return {
     title: typeof name === 'string' ? name : (body?.title ?? apiId),
+    functionAliases: functionAliases(t),
     methods,
     binaryMediaTypes: mediaTypes(t, props['BinaryMediaTypes'], ['Resources', apiId, 'Properties', 'BinaryMediaTypes']) ?? body?.binaryMediaTypes,
     stages: stages(t, apiId),

@@ -63,11 +63,18 @@ export function substituteStageVariables(text: string, variables: Record<string,
   return text.replace(/\$\{stageVariables\.([A-Za-z0-9_]+)\}/g, (_, name: string) => (Object.hasOwn(variables, name) ? variables[name]! : ''));
 }
 
-function lambdaHandlerFor(backend: Backend | undefined, functionName: string): LambdaHandler | undefined {
+/** The handler for a function: keyed by its deployed name, or by another name it goes by (a construct id, …). */
+function lambdaHandlerFor(backend: Backend | undefined, functionName: string, aliases: Readonly<Record<string, string>> | undefined): LambdaHandler | undefined {
   if (!backend || typeof backend === 'function') return undefined;
   const lambda = backend.lambda;
   if (typeof lambda === 'function') return lambda;
-  return lambda && Object.hasOwn(lambda, functionName) ? lambda[functionName] : undefined;
+  if (!lambda) return undefined;
+  if (Object.hasOwn(lambda, functionName)) return lambda[functionName];
+  if (!aliases) return undefined;
+  for (const key of Object.keys(lambda)) {
+    if (Object.hasOwn(aliases, key) && aliases[key] === functionName) return lambda[key];
+  }
+  return undefined;
 }
 
 function httpBackendFor(backend: Backend | undefined): HttpBackend | undefined {
@@ -100,7 +107,7 @@ function mockOutcome(prepared: RequestPhaseResult): IntegrationOutcome {
 async function lambdaOutcome(state: InvocationState, prepared: RequestPhaseResult, uri: string, timeoutMs: number): Promise<IntegrationOutcome> {
   const arn = substituteStageVariables(functionArnOf(uri)!, state.request.stageVariables);
   const functionName = functionNameOf(arn);
-  const handler = lambdaHandlerFor(state.options.backend, functionName);
+  const handler = lambdaHandlerFor(state.options.backend, functionName, state.options.functionAliases);
   if (!handler) throw noBackend(state, `Lambda handler for function '${functionName}'`);
   let event: unknown;
   try {

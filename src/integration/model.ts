@@ -76,4 +76,10 @@ export interface ApiDefinition {
   stages?: Record<string, Record<string, string>>;
   /** Named models (schemas), which `$ref`s in request models name. */
   models?: Record<string, ModelSchema>;
+  /**
+   * Other names a Lambda function goes by → the name it is deployed under (and that integration URIs
+   * invoke): a CDK construct id or path, a CloudFormation logical id, a Serverless function key. Backend
+   * handlers may be keyed by any of them.
+   */
+  functionAliases?: Record<string, string>;
 }

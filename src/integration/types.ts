@@ -72,6 +72,8 @@ export interface InvokeOptions extends RenderOptions {
   backend?: Backend;
   /** The API's binary media types (e.g. `image/png`, `image/*`, `*\/*`). */
   binaryMediaTypes?: readonly string[];
+  /** Other names of Lambda functions (see `ApiDefinition.functionAliases`); `Api` passes its definition's. */
+  functionAliases?: Readonly<Record<string, string>>;
   /**
    * How long an integration without its own `timeoutInMillis` may take before the client gets 504
    * (default 29000 ms, API Gateway's default; an integration's `timeoutInMillis` wins).
