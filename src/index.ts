@@ -7,68 +7,15 @@
  * template.render({ body: { name: 'Ada' } }).body; // {"name": "Ada"}
  * ```
  */
-export { compileTemplate, renderTemplate, CompiledTemplate } from './template.js';
-export type { CompileOptions, RenderOptions } from './template.js';
-export type {
-  RenderInput,
-  RenderResult,
-  RenderCost,
-  GatewayContext,
-  GatewayIdentity,
-  GatewayAuthorizer,
-  ParameterValue,
-  RequestOverrides,
-  ResponseOverrides,
-} from './gateway/request.js';
-export type { ContextOptions } from './gateway/context.js';
-export { VtlError, VtlSyntaxError, VtlRuntimeError, VtlLimitError, VtlBodyError } from './vtl/errors.js';
-export type { LimitKind } from './vtl/errors.js';
-export type { Position } from './vtl/ast.js';
-export { DEFAULT_LIMITS, MAX_TEMPLATE_BYTES } from './vtl/runtime/limits.js';
-export type { RenderLimits } from './vtl/runtime/limits.js';
-export { InvalidInputError } from './gateway/validate-input.js';
-export { RenderedJsonError } from './json-result.js';
+export * from './browser.js';
 
-// The integration pipeline: run whole methods of an API offline.
-export { invokeMethod } from './integration/invoke.js';
-export { LambdaFunctionError } from './integration/lambda.js';
-export type { LambdaErrorPayload } from './integration/lambda.js';
-export { DEFAULT_INTEGRATION_TIMEOUT_MS } from './integration/integration-call.js';
-export type {
-  ApiDefinition,
-  MethodDefinition,
-  MethodResponse,
-  Integration,
-  IntegrationResponse,
-  IntegrationType,
-  PassthroughBehavior,
-  ContentHandling,
-} from './integration/model.js';
-export type {
-  MethodRequest,
-  IntegrationRequest,
-  IntegrationResult,
-  LambdaHandler,
-  LambdaInvocationContext,
-  HttpBackend,
-  Backend,
-  Backends,
-  InvokeOptions,
-  InvocationPhase,
-  InvocationTrace,
-  GatewayResponse,
-} from './integration/types.js';
-export { Api } from './api/api.js';
-export type { ApiRequest, ApiOptions } from './api/api.js';
-export type { RouteMatch } from './api/routes.js';
-export { loadApi, createApi } from './api/load-api.js';
-export type { LoadApiOptions } from './api/load-api.js';
-export { loadApiDefinition, parseApiDefinition } from './definitions/load.js';
-export type { DefinitionOptions } from './definitions/load.js';
-export { DefinitionError } from './definitions/definition-error.js';
+// Node only: definition files and the node:http handler.
+export { loadApi } from './api/load-api.js';
+export { loadApiDefinition } from './definitions/load-file.js';
 export { createHttpHandler, MAX_PAYLOAD_BYTES } from './http/handler.js';
 export type { HttpHandler, HttpHandlerOptions } from './http/handler.js';
-export { renderInputFromProxyEvent } from './gateway/proxy-event.js';
-export type { ProxyEvent } from './gateway/proxy-event.js';
-export { lintTemplate } from './lint/index.js';
-export type { LintFinding, Severity } from './lint/index.js';
+// Terraform: its reader is left out of the browser entry for size; it is pure, so bundlers can still
+// import it from here.
+export { parseTerraform, parseTerraformJson } from './definitions/terraform/index.js';
+export { loadTerraform } from './definitions/terraform/read-files.js';
+export type { TerraformFile, TerraformOptions } from './definitions/terraform/index.js';

@@ -21,6 +21,7 @@ import { Frame, type Render } from './vtl/runtime/frame.js';
 import { locate } from './vtl/runtime/failures.js';
 import { checkLimits, DEFAULT_LIMITS, MAX_TEMPLATE_BYTES, type RenderLimits } from './vtl/runtime/limits.js';
 import { parseJsonText } from './json-result.js';
+import { utf8Length } from './platform/utf8-length.js';
 
 export interface CompileOptions {
   /** Limits applied to every render of this template (each render may tighten or loosen them). */
@@ -54,7 +55,7 @@ export class CompiledTemplate {
     options: CompileOptions = {},
   ) {
     if (typeof source !== 'string') throw new InvalidInputError('the template must be a string');
-    if (Buffer.byteLength(source, 'utf8') > MAX_TEMPLATE_BYTES) {
+    if (utf8Length(source) > MAX_TEMPLATE_BYTES) {
       throw new VtlLimitError(`the template is larger than API Gateway's limit of 300 KB`, START, 'template-size');
     }
     const ctx = new CompileContext();

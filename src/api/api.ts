@@ -7,6 +7,7 @@ import type { ApiDefinition, MethodDefinition } from '../integration/model.js';
 import type { GatewayResponse, InvokeOptions, MethodRequest } from '../integration/types.js';
 import { InvalidInputError } from '../gateway/validate-input.js';
 import { RouteTable, type RouteMatch } from './routes.js';
+import { encodeUtf8 } from '../platform/utf8.js';
 
 /** A client request to an API: a method request whose path parameters come from routing. */
 export type ApiRequest = Omit<MethodRequest, 'pathParameters'>;
@@ -88,7 +89,7 @@ function missingRoute(request: ApiRequest): GatewayResponse {
     statusCode: 403,
     headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'MissingAuthenticationTokenException' },
     body,
-    rawBody: Buffer.from(body, 'utf8'),
+    rawBody: encodeUtf8(body),
     isBase64Encoded: false,
     json: () => JSON.parse(body),
     trace: {

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { DefinitionError } from '../definitions/definition-error.js';
-import { loadApiDefinition } from '../definitions/load.js';
+import { loadApiDefinition } from '../definitions/load-file.js';
+import type { DefinitionOptions } from '../definitions/load.js';
 import type { ApiDefinition } from '../integration/model.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './io.js';
@@ -29,18 +30,34 @@ export async function readJson(value: string, io: CliIo, what: string, inline = 
   }
 }
 
-const DEFINITION_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+const DEFINITION_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.tf']);
+
+/** Whether a file is read as an API definition (by its extension), never as a template. */
+export function isDefinitionFile(file: string): boolean {
+  return file !== '-' && DEFINITION_EXTENSIONS.has(extname(file).toLowerCase());
+}
+
+/** The message of a DefinitionError without the file, line and path it starts with. */
+function bareMessage(e: DefinitionError): string {
+  const prefix = `${e.file ? `${e.file}${e.line ? `:${e.line}:${e.column}` : ''}: ` : ''}${e.where ? `${e.where}: ` : ''}`;
+  return e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
+}
 
 /**
- * An API definition when the file is one; undefined for a template file. A `.json`/`.yaml` file that is not
- * an API definition is read as a template (templates are often saved as `.json`).
+ * The API definition a `.json`/`.yaml`/`.yml`/`.tf` file holds; undefined for any other file (a template).
+ * Such a file is never read as a template, even when it is not a definition: templates saved as `.json`
+ * used to be rendered as VTL, which turned a mistyped definition into a misleading template error.
+ * @throws DefinitionError, saying for a file that is no definition how to pass a template instead
  */
-export function definitionIn(file: string): ApiDefinition | undefined {
-  if (file === '-' || !DEFINITION_EXTENSIONS.has(extname(file).toLowerCase())) return undefined;
+export function definitionIn(file: string, options: DefinitionOptions = {}): ApiDefinition | undefined {
+  if (!isDefinitionFile(file)) return undefined;
   try {
-    return loadApiDefinition(file);
+    return loadApiDefinition(file, options);
   } catch (e) {
-    if (e instanceof DefinitionError && /not an API definition|not valid JSON or YAML/.test(e.message)) return undefined;
+    if (e instanceof DefinitionError && /not an API definition|not valid JSON or YAML/.test(e.message)) {
+      const hint = 'a .json, .yaml, .yml or .tf file is read as an API definition; if this is a mapping template, name it .vtl or pass it on standard input (-)';
+      throw new DefinitionError(`${bareMessage(e)} (${hint})`, e.where, e.file, e.line, e.column);
+    }
     throw e;
   }
 }

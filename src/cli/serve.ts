@@ -15,9 +15,13 @@ export interface ServeOptions {
   backendModule?: string;
   /** The API's logical id in a CloudFormation template with several. */
   api?: string;
-  /** CloudFormation template parameters. */
+  /** CloudFormation template parameters; a `serverless.yml`'s `${param:…}` too. */
   parameters?: Record<string, string>;
+  /** A `serverless.yml`'s `${opt:…}` values (`stage` comes from {@link ServeOptions.stage}). */
+  serverlessOptions?: Record<string, string>;
   log: (line: string) => void;
+  /** What loading the definition skipped (Serverless `httpApi` events, …). */
+  warn?: (message: string) => void;
   /** Connection limits and timeouts; each one left out takes its {@link DEFAULT_SERVE_LIMITS} value. */
   limits?: Partial<ServeLimits>;
 }
@@ -100,7 +104,9 @@ export interface RunningServer {
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const limits = serveLimits(options.limits);
   const backend: Backend | undefined = options.backendModule ? await loadBackendModule(options.backendModule) : undefined;
-  const api = loadApi(options.file, { api: options.api, parameters: options.parameters, backend });
+  const opts = options.serverlessOptions ?? {};
+  const serverless = { stage: options.stage ?? opts['stage'], region: opts['region'], options: opts, params: options.parameters };
+  const api = loadApi(options.file, { api: options.api, parameters: options.parameters, serverless, onWarning: options.warn, backend });
   const stage = options.stage ?? api.defaultStage;
   const handler = createHttpHandler(api, { stage, stageVariables: options.stageVariables, log: options.log });
   const server = createLimitedServer(limits, (req, res) => {

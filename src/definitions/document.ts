@@ -26,6 +26,8 @@ const customTags = INTRINSICS.flatMap((name): (ScalarTag | CollectionTag)[] => {
 export interface ParsedDocument {
   value: unknown;
   file?: string;
+  /** How the text was written, when it was text: JSON (it starts with `{` or `[`) or YAML. */
+  syntax?: 'JSON' | 'YAML';
   /** The position of a path in the file, when it can be found. */
   locate(path: readonly (string | number)[]): { line: number; column: number } | undefined;
 }
@@ -46,6 +48,7 @@ export function parseDefinitionText(text: string, file?: string): ParsedDocument
   return {
     value: doc.toJS({ maxAliasCount: 1000 }),
     file,
+    syntax: /^\uFEFF?\s*[[{]/.test(text) ? 'JSON' : 'YAML',
     locate(path) {
       const node = doc.getIn(path, true) as Node | Scalar | undefined;
       const offset = node && 'range' in node ? node.range?.[0] : undefined;

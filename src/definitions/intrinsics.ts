@@ -7,6 +7,8 @@
  */
 import { isObject } from './fields.js';
 import { setOwn } from '../own-property.js';
+import { encodeBase64 } from '../platform/base64.js';
+import { encodeUtf8 } from '../platform/utf8.js';
 
 export const ACCOUNT_ID = '123456789012';
 export const REGION = 'us-east-1';
@@ -184,7 +186,7 @@ export class IntrinsicResolver {
         return found === undefined ? `<FindInMap:${map}.${top}.${second}>` : this.value(found, depth);
       }
       case 'Fn::Base64':
-        return Buffer.from(this.text(arg, depth), 'utf8').toString('base64');
+        return encodeBase64(encodeUtf8(this.text(arg, depth)));
       case 'Fn::ImportValue':
         return `<ImportValue:${this.text(arg, depth)}>`;
       case 'Fn::GetAZs':

@@ -6,7 +6,9 @@
  * inside it (`identity`, `authorizer`, the override maps) are HashMaps that print as the empty string;
  * fields without a value (most of `identity` without IAM auth) are null, so they render empty.
  */
-import { createHash } from 'node:crypto';
+import { encodeBase64 } from '../platform/base64.js';
+import { sha256 } from '../platform/sha256.js';
+import { encodeUtf8 } from '../platform/utf8.js';
 import { fromJs, newMap, type MapStyle } from '../java/from-js.js';
 import { JavaLong } from '../java/numbers.js';
 import { JavaMap, type Value } from '../java/values.js';
@@ -84,7 +86,7 @@ let lastExtendedRequestId: [string, string] = ['', ''];
 /** A stable id in API Gateway's format, derived from the request id (cached: renders often share one). */
 function extendedRequestIdFor(requestId: string): string {
   if (lastExtendedRequestId[0] !== requestId) {
-    lastExtendedRequestId = [requestId, createHash('sha256').update(requestId).digest('base64').slice(0, 15) + '='];
+    lastExtendedRequestId = [requestId, encodeBase64(sha256(encodeUtf8(requestId))).slice(0, 15) + '='];
   }
   return lastExtendedRequestId[1];
 }

@@ -19,6 +19,7 @@ import { runRequestPhase } from './request-phase.js';
 import { runResponsePhase } from './response-phase.js';
 import type { InvocationState } from './state.js';
 import type { GatewayResponse, InvocationTrace, InvokeOptions, MethodRequest } from './types.js';
+import { encodeBase64 } from '../platform/base64.js';
 
 function invocationContext(method: MethodDefinition, request: ReturnType<typeof normalizeRequest>, given: GatewayContext | undefined, options: InvokeOptions): GatewayContext {
   const g = given ?? {};
@@ -37,7 +38,7 @@ function invocationContext(method: MethodDefinition, request: ReturnType<typeof 
 
 function methodResponse(statusCode: number, headers: Record<string, ParameterValue>, payload: Payload, trace: InvocationTrace): GatewayResponse {
   const rawBody = payloadBytes(payload);
-  const body = payload.binary ? Buffer.from(rawBody).toString('base64') : payload.text;
+  const body = payload.binary ? encodeBase64(rawBody) : payload.text;
   return {
     statusCode,
     headers,

@@ -4,6 +4,8 @@
  * and binary → text base64-encodes.
  */
 import { base64DecodeBytes } from '../gateway/util/base64.js';
+import { encodeBase64 } from '../platform/base64.js';
+import { encodeUtf8 } from '../platform/utf8.js';
 import { decodeUtf8 } from '../gateway/util/url.js';
 import type { ContentHandling } from './model.js';
 
@@ -18,7 +20,7 @@ export function textPayload(text: string): Payload {
 /** A body as it arrives: binary when its media type is a binary one, otherwise text (bytes read as UTF-8). */
 export function payloadOf(body: string | Uint8Array | null | undefined, binary: boolean): Payload {
   if (body === null || body === undefined) return binary ? { binary, bytes: new Uint8Array() } : EMPTY_TEXT;
-  if (binary) return { binary, bytes: typeof body === 'string' ? Buffer.from(body, 'utf8') : body };
+  if (binary) return { binary, bytes: typeof body === 'string' ? encodeUtf8(body) : body };
   return { binary, text: typeof body === 'string' ? body : decodeUtf8(body) };
 }
 
@@ -40,7 +42,7 @@ function toBinary(p: Payload): Payload {
 }
 
 function toText(p: Payload): Payload {
-  return p.binary ? { binary: false, text: Buffer.from(p.bytes).toString('base64') } : p;
+  return p.binary ? { binary: false, text: encodeBase64(p.bytes) } : p;
 }
 
 /** The request-side table: without `contentHandling` the payload stays as it is. */
@@ -61,7 +63,7 @@ export function convertResponsePayload(p: Payload, handling: ContentHandling | n
 }
 
 export function payloadBytes(p: Payload): Uint8Array {
-  return p.binary ? p.bytes : Buffer.from(p.text, 'utf8');
+  return p.binary ? p.bytes : encodeUtf8(p.text);
 }
 
 export function payloadText(p: Payload): string {

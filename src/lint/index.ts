@@ -4,6 +4,7 @@
  * trap — each with its line and column. A template that does not parse is one `syntax-error` finding, one
  * nested deeper than the compiler allows one `template-too-deep` finding.
  */
+import { utf8Length } from '../platform/utf8-length.js';
 import { MAX_TEMPLATE_BYTES } from '../vtl/runtime/limits.js';
 import { VtlLimitError, VtlSyntaxError } from '../vtl/errors.js';
 import { compileGuarded } from '../vtl/parser/limits.js';
@@ -17,7 +18,7 @@ export type { LintFinding, Severity } from './finding.js';
 
 export function lintTemplate(source: string): LintFinding[] {
   const findings: LintFinding[] = [];
-  const bytes = Buffer.byteLength(source, 'utf8');
+  const bytes = utf8Length(source);
   if (bytes > MAX_TEMPLATE_BYTES) {
     findings.push({ rule: 'template-too-large', severity: 'error', message: `the template is ${bytes} bytes; API Gateway's limit is 300 KB (${MAX_TEMPLATE_BYTES} bytes)`, line: 1, column: 1 });
   }

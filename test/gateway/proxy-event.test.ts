@@ -27,6 +27,14 @@ describe('a Lambda proxy event as a render input', () => {
     expect(body).toBe('Ada 7 2 b prod r-1 /pets/{id} POST 203.0.113.9 u-1 prod');
   });
 
+  it('reads a base64 body as Node did: leniently (URL-safe alphabet, line breaks), a byte order mark kept, bad UTF-8 as U+FFFD', () => {
+    const body = (b64: string) => renderInputFromProxyEvent({ body: b64, isBase64Encoded: true }).body;
+    expect(body('77u/eyJhIjoxfQ==')).toBe('\uFEFF{"a":1}');
+    expect(body('w6k\n_-8=')).toBe('é?\uFFFD');
+    expect(body('w6k\n_-8=')).toBe(Buffer.from('w6k\n_-8=', 'base64').toString('utf8'));
+    expect(body('YQ==YQ==')).toBe('a');
+  });
+
   it('rejects what is not an event', () => {
     expect(() => renderInputFromProxyEvent('x')).toThrow(/must be an object/);
     expect(() => renderInputFromProxyEvent({ headers: 'x' })).toThrow(/event\.headers must be an object/);

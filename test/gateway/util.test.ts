@@ -64,6 +64,11 @@ describe('$util.urlEncode / urlDecode (java.net.URLEncoder, UTF-8)', () => {
     expect(renderError("$util.urlDecode('%2')").name).toBe('VtlRuntimeError');
   });
 
+  it("keeps a leading byte order mark, as Java's UTF-8 decoder does", () => {
+    expect(base64Decode('77u/YQ==')).toBe('\uFEFFa');
+    expect(render('$util.base64Decode("77u/YQ==").length()')).toBe('2');
+  });
+
   it('round-trips any well-formed text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), (s) => {

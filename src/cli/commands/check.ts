@@ -15,6 +15,7 @@ import { renderInputs } from '../../testing/arbitraries/request.js';
 import { bodyArbitrary, inferredShape, type BodySource } from '../../testing/properties/inputs.js';
 import type { CheckOptions, CheckResult, TemplateCheck } from '../../testing/properties/template-check.js';
 import { VtlError } from '../../vtl/errors.js';
+import { DEFINITION_FLAGS, definitionOptions, definitionUsage } from '../definition-options.js';
 import { definitionIn, readJson, readText } from '../files.js';
 import { integerOption, paint, UsageError, type CliIo, type Command } from '../io.js';
 import { printTemplateError } from '../template-errors.js';
@@ -68,7 +69,7 @@ function inputsOf(template: CompiledTemplate, job: Job): fc.Arbitrary<RenderInpu
 export const checkCommand: Command = {
   name: 'check',
   summary: 'property-check templates (a template file, or every template of an API definition)',
-  usage: `Usage: apigw-vtl check <template | openapi.yaml | template.yaml> [options]
+  usage: `Usage: apigw-vtl check <template | openapi.yaml | template.yaml | serverless.yml> [options]
 
 Renders each template for many generated requests and fails with the smallest counterexample found.
 Every template must render without error; a template whose output looks like JSON must render valid
@@ -83,6 +84,7 @@ Options:
   --property NAME      auto (default), valid-json or no-error
   --runs N             inputs per template (default 200)
   --seed N             seed, to replay a failure
+${definitionUsage(23)}
   -h, --help           this text
 
 Exits 1 when a property fails, 2 on a usage error.`,
@@ -96,6 +98,7 @@ Exits 1 when a property fails, 2 on a usage error.`,
         property: { type: 'string' },
         runs: { type: 'string' },
         seed: { type: 'string' },
+        ...DEFINITION_FLAGS,
       },
     });
     if (positionals.length !== 1) throw new UsageError('check takes exactly one file (a template or an API definition)');
@@ -110,7 +113,7 @@ Exits 1 when a property fails, 2 on a usage error.`,
     if (values.schema) fallback = { schema: (await readJson(values.schema, io, '--schema')) as JsonSchema };
     if (values.example) fallback = { example: await readJson(values.example, io, '--example') };
 
-    const api = definitionIn(file);
+    const api = definitionIn(file, definitionOptions(values, io));
     const jobs: Job[] = api
       ? jobsOf(api, fallback)
       : [{ label: file === '-' ? '<stdin>' : basename(file), source: await readText(file, io, 'the template'), body: fallback, pathParameters: [] }];

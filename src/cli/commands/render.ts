@@ -5,7 +5,7 @@ import type { GatewayContext, RenderInput } from '../../gateway/request.js';
 import { validateInput } from '../../gateway/validate-input.js';
 import { compileTemplate } from '../../template.js';
 import { VtlBodyError, VtlError } from '../../vtl/errors.js';
-import { readJson, readText } from '../files.js';
+import { definitionIn, isDefinitionFile, readJson, readText } from '../files.js';
 import { pairs, paint, UsageError, type Command } from '../io.js';
 import { printTemplateError } from '../template-errors.js';
 
@@ -15,7 +15,8 @@ export const renderCommand: Command = {
   usage: `Usage: apigw-vtl render <template> [options]
 
 Renders the template (a file, or - for standard input) and prints the output exactly as API Gateway
-would produce it. A template error prints file:line:column and the line, and exits 1.
+would produce it. A template error prints file:line:column and the line, and exits 1. A .json, .yaml,
+.yml or .tf file is an API definition, never a template.
 
 Options:
   --input FILE.json    the request: { body, headers, query, path, stageVariables, context }
@@ -41,6 +42,12 @@ Options:
     if (positionals.length !== 1) throw new UsageError('render takes exactly one template file (or - for standard input)');
     if (values.input && values.event) throw new UsageError('give --input or --event, not both');
     const file = positionals[0]!;
+    if (isDefinitionFile(file)) {
+      // A definition holds many templates (and a file that is none gets the definition error, not a VTL one).
+      const api = definitionIn(file, { onWarning: () => undefined });
+      const count = api ? `${api.methods.length} method${api.methods.length === 1 ? '' : 's'}` : 'no methods';
+      throw new UsageError(`${file} is an API definition (${count}), not a template: lint and check read every template of a definition, serve runs it`);
+    }
     const source = await readText(file, io, 'the template');
 
     let input: RenderInput = {};

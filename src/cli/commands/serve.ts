@@ -5,8 +5,8 @@ import { serve } from '../serve.js';
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'serve an API (OpenAPI, SAM or CloudFormation) on localhost',
-  usage: `Usage: apigw-vtl serve <openapi.(json|yaml) | sam-template.yaml> [options]
+  summary: 'serve an API (OpenAPI, SAM, CloudFormation or serverless.yml) on localhost',
+  usage: `Usage: apigw-vtl serve <openapi.(json|yaml) | sam-template.yaml | serverless.yml> [options]
 
 Serves the API at http://HOST:PORT/STAGE/…, as its invoke URL would. MOCK integrations answer by
 themselves; Lambda, HTTP and AWS integrations call the --backend module, or answer 502 saying so.
@@ -15,12 +15,14 @@ One log line per request: method, path, status, templates, selected response, ti
 Options:
   --port N            port (default 3000; 0 picks a free one)
   --host H            address to listen on (default 127.0.0.1)
-  --stage NAME        stage in the URL, whose variables apply (default: the definition's first stage, else test)
+  --stage NAME        stage in the URL, whose variables apply (default: the definition's first stage, else test);
+                      a serverless.yml's \${opt:stage}
+  --opt k=v           a serverless.yml \${opt:k} value, e.g. --opt region=eu-west-1 (repeatable)
   --stage-var k=v     set a stage variable (repeatable)
   --backend FILE.mjs  module exporting \`lambda\` (handlers by function name, or one handler) and/or \`http\`
                       (a function answering HTTP/AWS integrations), or a default export of either
   --api LOGICAL_ID    which API of a CloudFormation template with several
-  --param k=v         CloudFormation template parameter (repeatable; otherwise their defaults)
+  --param k=v         CloudFormation template parameter, or a serverless.yml \${param:k} (repeatable)
   -h, --help          this text`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
@@ -34,6 +36,7 @@ Options:
         backend: { type: 'string' },
         api: { type: 'string' },
         param: { type: 'string', multiple: true },
+        opt: { type: 'string', multiple: true },
       },
     });
     if (positionals.length !== 1) throw new UsageError('serve takes exactly one definition file');
@@ -46,7 +49,9 @@ Options:
       backendModule: values.backend,
       api: values.api,
       parameters: pairs(values.param, '--param'),
+      serverlessOptions: pairs(values.opt, '--opt'),
       log: io.out,
+      warn: (message) => io.err(`apigw-vtl: warning: ${message}`),
     });
   },
 };

@@ -4,10 +4,12 @@
  * included) or a misplaced `=` fails the template.
  */
 import { JavaException } from '../../java/exceptions.js';
+import { decodeBase64, encodeBase64 } from '../../platform/base64.js';
+import { encodeUtf8 } from '../../platform/utf8.js';
 import { decodeUtf8 } from './url.js';
 
 export function base64Encode(s: string): string {
-  return Buffer.from(s, 'utf8').toString('base64');
+  return encodeBase64(encodeUtf8(s));
 }
 
 /** The decoded bytes; throws Java's IllegalArgumentException for text that is not strict base64. */
@@ -27,24 +29,9 @@ export function base64DecodeBytes(s: string): Uint8Array {
   if (body.length % 4 === 1) {
     throw new JavaException('java.lang.IllegalArgumentException', 'Last unit does not have enough valid bits');
   }
-  return Buffer.from(body, 'base64');
+  return decodeBase64(body);
 }
 
 export function base64Decode(s: string): string {
   return decodeUtf8(base64DecodeBytes(s));
-}
-
-/** An upper bound of the UTF-8 bytes of `s` (an unpaired surrogate counts three, its most). */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }

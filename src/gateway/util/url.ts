@@ -3,6 +3,7 @@
  * where a space is `+` and only `A-Z a-z 0-9 . - * _` stay as they are.
  */
 import { JavaException } from '../../java/exceptions.js';
+import { decodeUtf8 } from '../../platform/utf8.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -54,9 +55,6 @@ export function urlDecode(s: string): string {
   return out;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: false });
-
-/** Bytes to text as `new String(bytes, UTF_8)` does: malformed sequences become U+FFFD. */
-export function decodeUtf8(bytes: Uint8Array): string {
-  return decoder.decode(bytes);
-}
+// Bytes to text as `new String(bytes, UTF_8)` does: malformed sequences become U+FFFD, and a leading
+// byte order mark is kept as U+FEFF (Java's decoder never strips it; WHATWG's does by default).
+export { decodeUtf8 };

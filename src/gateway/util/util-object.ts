@@ -9,7 +9,8 @@
 import { parseJsonMetered } from '../../java/json-parse.js';
 import type { Meter } from '../../java/meter.js';
 import { JavaObject, NO_METHOD, type NoMethod, type Value } from '../../java/values.js';
-import { base64Decode, base64Encode, utf8Length } from './base64.js';
+import { utf8Length } from '../../platform/utf8-length.js';
+import { base64Decode, base64Encode } from './base64.js';
 import { escapeJavaScript, escapedJavaScriptLength } from './escape-javascript.js';
 import { urlDecode, urlEncode } from './url.js';
 

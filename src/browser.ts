@@ -1,0 +1,77 @@
+/**
+ * apigw-vtl for browsers, Cloudflare Workers and other edge runtimes: everything in the main entry point
+ * that needs no Node built-in and no `Buffer` — compiling and rendering templates, the integration
+ * pipeline (`invokeMethod`, `Api`, `createApi` from definition text), `lintTemplate` and the proxy-event
+ * helpers. Reading definition files (`loadApi`, `loadApiDefinition`) and the `node:http` handler are in
+ * the Node entry point only.
+ *
+ * ```ts
+ * import { compileTemplate } from 'apigw-vtl/browser';
+ * const template = compileTemplate('{"name": "$input.path(\'$.name\')"}');
+ * template.render({ body: { name: 'Ada' } }).body; // {"name": "Ada"}
+ * ```
+ */
+export { compileTemplate, renderTemplate, CompiledTemplate } from './template.js';
+export type { CompileOptions, RenderOptions } from './template.js';
+export type {
+  RenderInput,
+  RenderResult,
+  RenderCost,
+  GatewayContext,
+  GatewayIdentity,
+  GatewayAuthorizer,
+  ParameterValue,
+  RequestOverrides,
+  ResponseOverrides,
+} from './gateway/request.js';
+export type { ContextOptions } from './gateway/context.js';
+export { VtlError, VtlSyntaxError, VtlRuntimeError, VtlLimitError, VtlBodyError } from './vtl/errors.js';
+export type { LimitKind } from './vtl/errors.js';
+export type { Position } from './vtl/ast.js';
+export { DEFAULT_LIMITS, MAX_TEMPLATE_BYTES } from './vtl/runtime/limits.js';
+export type { RenderLimits } from './vtl/runtime/limits.js';
+export { InvalidInputError } from './gateway/validate-input.js';
+export { RenderedJsonError } from './json-result.js';
+
+// The integration pipeline: run whole methods of an API offline.
+export { invokeMethod } from './integration/invoke.js';
+export { LambdaFunctionError } from './integration/lambda.js';
+export type { LambdaErrorPayload } from './integration/lambda.js';
+export { DEFAULT_INTEGRATION_TIMEOUT_MS } from './integration/integration-call.js';
+export type {
+  ApiDefinition,
+  MethodDefinition,
+  MethodResponse,
+  Integration,
+  IntegrationResponse,
+  IntegrationType,
+  PassthroughBehavior,
+  ContentHandling,
+} from './integration/model.js';
+export type {
+  MethodRequest,
+  IntegrationRequest,
+  IntegrationResult,
+  LambdaHandler,
+  LambdaInvocationContext,
+  HttpBackend,
+  Backend,
+  Backends,
+  InvokeOptions,
+  InvocationPhase,
+  InvocationTrace,
+  GatewayResponse,
+} from './integration/types.js';
+export { Api } from './api/api.js';
+export type { ApiRequest, ApiOptions } from './api/api.js';
+export type { RouteMatch } from './api/routes.js';
+export { createApi } from './api/create-api.js';
+export type { LoadApiOptions } from './api/create-api.js';
+export { parseApiDefinition } from './definitions/load.js';
+export type { DefinitionOptions } from './definitions/load.js';
+export type { ServerlessOptions } from './definitions/serverless-variables.js';
+export { DefinitionError } from './definitions/definition-error.js';
+export { renderInputFromProxyEvent } from './gateway/proxy-event.js';
+export type { ProxyEvent } from './gateway/proxy-event.js';
+export { lintTemplate } from './lint/index.js';
+export type { LintFinding, Severity } from './lint/index.js';
