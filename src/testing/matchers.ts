@@ -1,6 +1,6 @@
 /**
  * Test matchers for templates, runner-agnostic (`expect.extend(templateMatchers)` in vitest or jest;
- * `import 'apigw-vtl/vitest'` registers them in vitest with their types), and a snapshot serializer that
+ * `apigw-vtl/vitest` and `apigw-vtl/jest` register them with their types), and a snapshot serializer that
  * prints a render as text: the body verbatim, then any overrides and warnings.
  */
 import type { RenderInput, RenderResult } from '../gateway/request.js';
@@ -11,11 +11,20 @@ import { rendersJsonMatchingSchema, rendersValidJson, roundTripsField, type Roun
 import { excerpt } from './properties/report.js';
 import type { CheckOptions, TemplateCheck, TemplateSource } from './properties/template-check.js';
 
-/** The part of a runner's matcher context the matchers use (vitest's and jest's both have it). */
+/**
+ * The part of a runner's matcher context the matchers read, typed structurally and as loosely as any
+ * runner declares it: jest's `isNot` is optional (`boolean | undefined`), vitest's is required, and
+ * their `equals` and `utils` take more than these matchers pass. A `this` type that asks for more would make
+ * `expect.extend(templateMatchers)` fail to type-check under one runner or the other.
+ */
 export interface MatcherContext {
-  isNot: boolean;
+  readonly isNot?: boolean | undefined;
   equals(a: unknown, b: unknown): boolean;
-  utils?: { diff?(a: unknown, b: unknown): string | null | undefined; printExpected?(v: unknown): string; printReceived?(v: unknown): string };
+  readonly utils?: {
+    diff?(a: unknown, b: unknown): string | null | undefined;
+    printExpected?(value: unknown): string;
+    printReceived?(value: unknown): string;
+  };
 }
 
 export interface MatcherResult {
@@ -35,7 +44,7 @@ function render(received: unknown, input: RenderInput | undefined): RenderResult
   return compiled(received).render(input ?? {});
 }
 
-function property(check: TemplateCheck, isNot: boolean): MatcherResult {
+function property(check: TemplateCheck, isNot: boolean | undefined): MatcherResult {
   const result = check.check();
   return {
     pass: result.ok,
@@ -112,7 +121,7 @@ export const templateMatchers = {
   },
 };
 
-/** The matchers' types, for `declare module` augmentation (done for vitest by `apigw-vtl/vitest`). */
+/** The matchers' types, for `declare module` augmentation (done by `apigw-vtl/vitest` and `apigw-vtl/jest`). */
 export interface TemplateMatchers<R = unknown> {
   toRender(expected: string, input?: RenderInput): R;
   toRenderJson(expected: unknown, input?: RenderInput): R;
