@@ -14,7 +14,7 @@ const file = (name: string, text: string) => {
   writeFileSync(path, text);
   return path;
 };
-const serverlessYml = join(root, 'test', 'fixtures', 'serverless', 'serverless.yml');
+const serverlessYml = join(root, 'examples', 'serverless', 'serverless.yml');
 const NOT_A_DEFINITION = /^apigw-vtl: .*: not an API definition: found (.*); tried OpenAPI 3 .* Serverless Framework .*Terraform .*if this is a mapping template, name it \.vtl or pass it on standard input \(-\)\)\n$/;
 
 describe('serverless.yml on the command line (built binary)', () => {
@@ -67,7 +67,7 @@ describe('a file that is no API definition (built binary)', () => {
 
 
   it('lint and check read a .tf file as the Terraform module of its directory', () => {
-    const main = join(root, 'test', 'fixtures', 'terraform', 'pets', 'main.tf');
+    const main = join(root, 'examples', 'terraform', 'pets', 'main.tf');
     const lint = runBin(['lint', main]);
     expect(lint.stdout).toMatch(/5 templates: 0 errors/);
     const check = runBin(['check', main, '--runs', '20']);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApi, loadApi, LambdaFunctionError } from '../../src/index.js';
 
-const file = join(import.meta.dirname, '..', 'fixtures', 'cdk', 'PetsStack.template.json');
+const file = join(import.meta.dirname, '..', '..', 'examples', 'cdk', 'PetsStack.template.json');
 const synthesized = JSON.parse(readFileSync(file, 'utf8')) as object;
 
 describe('a synthesised CDK stack', () => {

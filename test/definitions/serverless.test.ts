@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { DefinitionError, LambdaFunctionError, loadApi, parseApiDefinition } from '../../src/index.js';
 import { loadApiDefinition } from '../../src/definitions/load-file.js';
 
-const dir = join(import.meta.dirname, '..', 'fixtures', 'serverless');
+const dir = join(import.meta.dirname, '..', '..', 'examples', 'serverless');
 const yml = join(dir, 'serverless.yml');
 const packaged = join(dir, '.serverless', 'cloudformation-template-update-stack.json');
 const env = {};
@@ -267,7 +267,7 @@ describe('a file that is no API definition', () => {
   });
 
   it('reads a .tf file as the Terraform module of its directory, never as YAML', () => {
-    const definition = loadApiDefinition(join(dir, 'main.tf'));
+    const definition = loadApiDefinition(join(import.meta.dirname, '..', 'fixtures', 'main-only.tf'));
     expect([definition.title, definition.methods]).toEqual(['pets', []]);
     expect(() => parseApiDefinition('resource "aws_api_gateway_rest_api" "pets" {}', {})).toThrow(/not an API definition/);
   });

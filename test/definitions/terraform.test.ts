@@ -6,6 +6,8 @@ import { detectTerraform, parseTerraform, parseTerraformJson } from '../../src/d
 import { loadTerraform } from '../../src/definitions/terraform/read-files.js';
 
 const FIXTURES = 'test/fixtures/terraform';
+/** The pets module, shipped in examples/ (docs/usage.md loads it). */
+const EXAMPLE = 'examples/terraform/pets';
 
 /** A one-file module with the usual rest API, a resource and a MOCK method around `body`. */
 function module(inner: string, extra = ''): { path: string; text: string }[] {
@@ -52,7 +54,7 @@ function thrown(f: () => unknown): DefinitionError {
 }
 
 describe('Terraform .tf modules', () => {
-  const pets = loadTerraform(`${FIXTURES}/pets`);
+  const pets = loadTerraform(EXAMPLE);
 
   it('reads resources, methods, integrations and their responses into the API definition', () => {
     expect(pets.title).toBe('pets-dev');
@@ -72,7 +74,7 @@ describe('Terraform .tf modules', () => {
       ['404', '.*not found.*'],
     ]);
     expect(Object.keys(get.methodResponses ?? {})).toEqual(['200', '404']);
-    expect(get.source).toBe(`${FIXTURES}/pets/main.tf aws_api_gateway_integration.get`);
+    expect(get.source).toBe(`${EXAMPLE}/main.tf aws_api_gateway_integration.get`);
   });
 
   it('reads heredocs (<<EOF keeps indentation, <<-EOF strips it, $${ is a literal ${) and file()', () => {
@@ -82,7 +84,7 @@ describe('Terraform .tf modules', () => {
       '#set($limit = $input.params(\'limit\'))\n{\n  "stage": "${stageVariables.env}",\n  "limit": "$limit",\n  "pets": [{"id": 1, "name": "Rex"}]\n}\n',
     );
     expect(get!.integration.requestTemplates?.['application/json']).toBe('{"id": "$input.params(\'id\')", "stage": "$context.stage"}\n');
-    expect(get!.integration.integrationResponses?.[0]?.responseTemplates?.['application/json']).toBe(readFileSync(`${FIXTURES}/pets/templates/pet-response.vtl`, 'utf8'));
+    expect(get!.integration.integrationResponses?.[0]?.responseTemplates?.['application/json']).toBe(readFileSync(`${EXAMPLE}/templates/pet-response.vtl`, 'utf8'));
   });
 
   it('renders the MOCK method end to end with stage variables and response parameters', async () => {
@@ -111,7 +113,7 @@ describe('Terraform .tf modules', () => {
   });
 
   it('takes variables from the option over .tfvars and defaults, and reads files given in memory', () => {
-    const dir = `${FIXTURES}/pets`;
+    const dir = EXAMPLE;
     const files = ['main.tf', 'locals.tf', 'variables.tf', 'templates/pet-response.vtl'].map((f) => ({ path: `${dir}/${f}`, text: readFileSync(`${dir}/${f}`, 'utf8') }));
     const fromTfvars = parseTerraform([...files, { path: `${dir}/terraform.tfvars`, text: 'stage = "qa"\nfunction_name = "from-tfvars"\n' }], { variables: { function_name: 'given' } });
     expect(fromTfvars.title).toBe('pets-qa');
@@ -282,8 +284,8 @@ describe('detectTerraform', () => {
 describe('loadApi reads Terraform as it reads every other format', () => {
   it('a module directory, one of its .tf files, and terraform show -json output', async () => {
     const { loadApi } = await import('../../src/index.js');
-    const fromDirectory = loadApi(`${FIXTURES}/pets`);
-    const fromFile = loadApi(`${FIXTURES}/pets/main.tf`);
+    const fromDirectory = loadApi(EXAMPLE);
+    const fromFile = loadApi(`${EXAMPLE}/main.tf`);
     expect(fromFile.methods.map((m) => `${m.httpMethod} ${m.resourcePath}`)).toEqual(fromDirectory.methods.map((m) => `${m.httpMethod} ${m.resourcePath}`));
     expect(fromDirectory.methods.length).toBeGreaterThan(0);
     const plan = loadApi(`${FIXTURES}/orders-plan.json`);
