@@ -108,7 +108,7 @@ export class CompiledTemplate {
         body,
         json: () => parseJsonText(body),
         requestOverride: requestOverridesOf(overrides, meter),
-        responseOverride: responseOverridesOf(overrides, meter),
+        responseOverride: responseOverridesOf(overrides, meter, (message) => frame.warn(message)),
         warnings: [...frame.warnings],
         cost: { work: Math.ceil(meter.work), memory: Math.ceil(meter.memory) },
       };

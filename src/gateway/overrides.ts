@@ -100,8 +100,11 @@ export function requestOverridesOf(maps: OverrideMaps, meter: Meter): RequestOve
   };
 }
 
-/** `$context.responseOverride` as plain records; printing is charged to the render's meter. */
-export function responseOverridesOf(maps: OverrideMaps, meter: Meter): ResponseOverrides & Record<string, unknown> {
+/**
+ * `$context.responseOverride` as plain records; printing is charged to the render's meter. A `status`
+ * that is not a number is dropped, as API Gateway ignores it, and `warn` is told.
+ */
+export function responseOverridesOf(maps: OverrideMaps, meter: Meter, warn: (message: string) => void = () => {}): ResponseOverrides & Record<string, unknown> {
   const out: ResponseOverrides & Record<string, unknown> = { header: plainMap(maps.responseOverride.get('header'), meter) };
   for (const { key, value } of maps.responseOverride.entries()) {
     const name = toJavaString(key, meter);
@@ -109,6 +112,7 @@ export function responseOverridesOf(maps: OverrideMaps, meter: Meter): ResponseO
     if (name === 'status') {
       const status = isJavaNumber(value) ? toInt(value) : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
       if (status !== undefined) out.status = status;
+      else warn(`responseOverride.status ${JSON.stringify(toJavaString(value, meter))} is not a number and was ignored`);
       continue;
     }
     setOwn(out, name, plainValue(value, meter));

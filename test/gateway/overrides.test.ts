@@ -54,3 +54,11 @@ describe('a template that never names $context', () => {
     expect(result.responseOverride).toEqual({ header: {}, status: 202 });
   });
 });
+
+describe('a responseOverride.status that is not a number', () => {
+  it('is dropped, as API Gateway ignores it, and a warning says so', () => {
+    const result = renderTemplate('#set($context.responseOverride.status = "abc")');
+    expect(result.responseOverride.status).toBeUndefined();
+    expect(result.warnings).toEqual(['responseOverride.status "abc" is not a number and was ignored']);
+  });
+});

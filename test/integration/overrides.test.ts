@@ -42,6 +42,12 @@ describe('request and response overrides across the pipeline', () => {
     expect(res.headers['Content-Length']).toBeUndefined();
   });
 
+  it('a responseOverride.status that is not a number is ignored, and the trace says so', async () => {
+    const res = await call(mock({ integrationResponses: [{ statusCode: '200', responseTemplates: { 'application/json': '#set($context.responseOverride.status = "abc")ok' } }] }), post(null));
+    expect([res.statusCode, res.body]).toEqual([200, 'ok']);
+    expect(res.trace.warnings).toContain('responseOverride.status "abc" is not a number and was ignored');
+  });
+
   it('…and also without a response template: empty body, status 444, header foo', async () => {
     const res = await call(mock({ requestTemplates: { 'application/json': REQUEST_SETS_RESPONSE }, integrationResponses: [{ statusCode: '200', responseTemplates: {} }] }), post(null));
     expect([res.statusCode, res.body, res.headers['foo']]).toEqual([444, '', 'bar']);

@@ -5,7 +5,10 @@
  */
 import { isJavaNumber } from '../numbers.js';
 import { JavaException } from '../exceptions.js';
-import { JavaChar, JavaList, JavaMap, JavaObject, MapView, NO_METHOD, type NoMethod, type Value } from '../values.js';
+import { JavaChar, JavaList, JavaMap, JavaObject, MapEntry, MapView, NO_METHOD, type NoMethod, type Value } from '../values.js';
+import { javaEquals } from '../equality.js';
+import { javaHashCode } from '../hash-code.js';
+import { toJavaString } from '../print.js';
 import { invokeString, stringProperty } from './string.js';
 import type { MethodContext } from './context.js';
 import type { Meter } from '../meter.js';
@@ -18,11 +21,20 @@ export function invokeMethod(target: Value, name: string, args: Value[], rt: Met
   if (typeof target === 'string') return invokeString(target, name, args, rt);
   if (target instanceof JavaMap) return invokeMap(target, name, args, rt.meter);
   if (target instanceof JavaList) return invokeList(target, name, args, rt.meter);
+  if (target instanceof MapEntry) return invokeEntry(target, name, args, rt.meter);
   if (target instanceof JavaObject) return target.invoke(name, args, rt.meter);
   if (typeof target === 'boolean') return invokeBoolean(target, name, args);
   if (target instanceof JavaChar) return invokeChar(target, name, args, rt.meter);
   if (target !== null && isJavaNumber(target)) return invokeNumber(target, name, args, rt.meter);
   return NO_METHOD;
+}
+
+/** `Map.Entry`: its accessors, and the Object methods it defines by key and value. */
+function invokeEntry(entry: MapEntry, name: string, args: Value[], meter: Meter): Value | NoMethod {
+  if (args.length === 0 && name === 'hashCode') return javaHashCode(entry, meter);
+  if (args.length === 0 && name === 'toString') return toJavaString(entry, meter);
+  if (args.length === 1 && name === 'equals') return javaEquals(entry, args[0]!, meter);
+  return entry.invoke(name, args);
 }
 
 /**
