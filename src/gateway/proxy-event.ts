@@ -7,7 +7,7 @@ import type { GatewayContext, ParameterValue, RenderInput } from './request.js';
 import { InvalidInputError, isPlainObject } from './validate-input.js';
 import { setOwn } from '../own-property.js';
 import { decodeBase64 } from '../platform/base64.js';
-import { decodeUtf8 } from '../platform/utf8.js';
+import { decodeUtf8Java } from '../platform/java-utf8.js';
 
 export interface ProxyEvent {
   resource?: string;
@@ -47,7 +47,8 @@ export function renderInputFromProxyEvent(event: unknown): RenderInput {
   if (context.resourcePath === undefined && typeof e.resource === 'string') context.resourcePath = e.resource;
   if (context.httpMethod === undefined && typeof e.httpMethod === 'string') context.httpMethod = e.httpMethod;
   let body = typeof e.body === 'string' ? e.body : undefined;
-  if (body !== undefined && e.isBase64Encoded) body = decodeUtf8(decodeBase64(body));
+  // The event's base64 stands for the request's bytes; a template sees them as API Gateway's Java reads them.
+  if (body !== undefined && e.isBase64Encoded) body = decodeUtf8Java(decodeBase64(body));
   return {
     body,
     headers,

@@ -4,7 +4,11 @@
  * text before the first `{` is skipped (a bare `$map.put(…)` line renders its own source there, LS-OVR-06),
  * keys and values may be unquoted or single-quoted, and empty entries are ignored. What it insists on:
  * a closed object, matching quotes, and an integer `statusCode` (a quoted `"200"` is a 500, GH-03).
+ *
+ * API Gateway is Java, so blanks are what `String.trim()` strips (chars up to U+0020), not JavaScript's
+ * wider set; no recording pins this, it only keeps the reader from being looser than Java would be.
  */
+import { javaTrim } from '../java/java-trim.js';
 
 export const MOCK_STATUS_ERROR =
   'Execution failed due to configuration error: Unable to parse statusCode. It should be an integer that is defined in the request template.';
@@ -32,7 +36,7 @@ class Scanner {
   }
 
   skipSpace(): void {
-    while (!this.done && /\s/.test(this.peek())) this.pos++;
+    while (!this.done && this.s.charCodeAt(this.pos) <= 0x20) this.pos++;
   }
 
   quoted(): string {
@@ -49,7 +53,7 @@ class Scanner {
     let depth = 0;
     while (!this.done) {
       const c = this.peek();
-      if (depth === 0 && stops.includes(c)) return this.s.slice(start, this.pos).trim();
+      if (depth === 0 && stops.includes(c)) return javaTrim(this.s.slice(start, this.pos));
       if (c === '{' || c === '[') depth++;
       else if (c === '}' || c === ']') depth--;
       else if ((c === '"' || c === "'") && depth > 0) {
@@ -123,7 +127,7 @@ function lenientEntries(text: string): Map<string, Token> {
  * not read one (it answers 500 and logs {@link MOCK_STATUS_ERROR}). An empty body means 200.
  */
 export function mockStatus(renderedBody: string): number | undefined {
-  if (renderedBody.trim() === '') return 200;
+  if (javaTrim(renderedBody) === '') return 200;
   let entries: Map<string, Token>;
   try {
     entries = lenientEntries(renderedBody);

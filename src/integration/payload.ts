@@ -1,12 +1,12 @@
 /**
  * Payloads are text or binary, and `contentHandling` converts between them (aws-behaviour §5.6). A payload
  * is binary when its media type matches the API's `binaryMediaTypes`; text → binary assumes base64 text
- * and binary → text base64-encodes.
+ * and binary → text base64-encodes. Text and bytes convert with the JDK's UTF-8 rules: API Gateway
+ * runs on Java, and the rules differ from the Web's on lone surrogates and malformed bytes.
  */
 import { base64DecodeBytes } from '../gateway/util/base64.js';
 import { encodeBase64 } from '../platform/base64.js';
-import { encodeUtf8 } from '../platform/utf8.js';
-import { decodeUtf8 } from '../gateway/util/url.js';
+import { decodeUtf8Java, encodeUtf8Java } from '../platform/java-utf8.js';
 import type { ContentHandling } from './model.js';
 
 export type Payload = { readonly binary: false; readonly text: string } | { readonly binary: true; readonly bytes: Uint8Array };
@@ -20,8 +20,8 @@ export function textPayload(text: string): Payload {
 /** A body as it arrives: binary when its media type is a binary one, otherwise text (bytes read as UTF-8). */
 export function payloadOf(body: string | Uint8Array | null | undefined, binary: boolean): Payload {
   if (body === null || body === undefined) return binary ? { binary, bytes: new Uint8Array() } : EMPTY_TEXT;
-  if (binary) return { binary, bytes: typeof body === 'string' ? encodeUtf8(body) : body };
-  return { binary, text: typeof body === 'string' ? body : decodeUtf8(body) };
+  if (binary) return { binary, bytes: typeof body === 'string' ? encodeUtf8Java(body) : body };
+  return { binary, text: typeof body === 'string' ? body : decodeUtf8Java(body) };
 }
 
 /** Thrown when text that should become binary is not base64 (API Gateway: 500). */
@@ -63,9 +63,9 @@ export function convertResponsePayload(p: Payload, handling: ContentHandling | n
 }
 
 export function payloadBytes(p: Payload): Uint8Array {
-  return p.binary ? p.bytes : encodeUtf8(p.text);
+  return p.binary ? p.bytes : encodeUtf8Java(p.text);
 }
 
 export function payloadText(p: Payload): string {
-  return p.binary ? decodeUtf8(p.bytes) : p.text;
+  return p.binary ? decodeUtf8Java(p.bytes) : p.text;
 }

@@ -8,6 +8,7 @@
  * - number spellings whose Java class prints differently: decimals that are integral (`1.0`, `1e3`) or
  *   outside 10^-3..10^7 (Java switches to `1.0E-4` style), or longer than 18 characters (BigDecimal), and
  *   integers of 16 digits or more (Long/BigInteger precision);
+ * - nesting deeper than the parsers accept (their error is a limit, which this must not skip);
  * - keys of digits only (JavaScript objects put array-index keys first; a LinkedHashMap keeps order);
  * - escapes of control characters with hex letters (`\u001f`: JSON.stringify writes lower case),
  *   escaped surrogates and raw lone ones (written differently), and raw DEL (json-smart drops it from
@@ -15,7 +16,7 @@
  *
  * Repeated keys need no check: `JSON.parse` keeps the first position and the last value, like json-smart.
  */
-import { isDigit } from './json-scalars.js';
+import { MAX_DEPTH, isDigit } from './json-scalars.js';
 
 const JAVA_ESCAPED = /[\u007f-\u009f\u2000-\u20ff]/g;
 
@@ -82,6 +83,7 @@ function printsAlike(s: string): boolean {
   if (rawRuledOut(s)) return false;
   const n = s.length;
   let i = 0;
+  let depth = 0;
   let backslash = s.indexOf('\\');
   for (;;) {
     const q = s.indexOf('"', i);
@@ -92,7 +94,13 @@ function printsAlike(s: string): boolean {
       if (c === 0x2d || isDigit(c)) {
         i = numberAlike(s, i);
         if (i < 0) return false;
-      } else i++;
+      } else {
+        // Deeper than the parsers accept: `$input.json` must fail as `$input.path` does, not print it.
+        if (c === 0x7b || c === 0x5b) {
+          if (++depth > MAX_DEPTH) return false;
+        } else if (c === 0x7d || c === 0x5d) depth--;
+        i++;
+      }
     }
     if (q < 0) return true;
     if (backslash >= 0 && backslash < q) backslash = s.indexOf('\\', q);

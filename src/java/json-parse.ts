@@ -4,16 +4,19 @@
  * BigInteger, Double, BigDecimal) which `JSON.parse` would lose.
  *
  * Permissive means: text that is not JSON is a (trimmed) string; keys and values may be unquoted or
- * single-quoted; extra commas are ignored; trailing data after the first value is ignored; duplicate
- * keys keep their first position and last value. Unterminated objects, arrays and strings are errors,
- * reported with json-smart's wording because API Gateway shows it to clients.
+ * single-quoted, and a missing value is the empty string; extra commas are ignored and array items need
+ * none between them; trailing data after the first value is ignored; duplicate keys keep their first
+ * position and last value. Unterminated objects, arrays and strings are errors, reported with json-smart's
+ * wording and positions because API Gateway shows them to clients (test/java/json-smart.test.ts pins them).
  */
 import { JavaList, JavaMap, type Value } from './values.js';
-import { ContainerLimit, JsonParseError, MAX_DEPTH, unquotedValue } from './json-scalars.js';
+import { ContainerLimit, JsonDepthLimit, JsonParseError, MAX_DEPTH, isDigit, jsonDecimal, jsonInteger } from './json-scalars.js';
+import { JavaFloat } from './numbers.js';
 import { NOT_STRICT, parseStrictJson } from './json-strict-fast.js';
 import { BYTES_PER_CHAR, BYTES_PER_OBJECT, BYTES_PER_SLOT, type Meter } from './meter.js';
+import { javaTrim } from './java-trim.js';
 
-export { JsonParseError } from './json-scalars.js';
+export { JsonDepthLimit, JsonParseError } from './json-scalars.js';
 
 
 /**
@@ -79,11 +82,57 @@ export function parseJsonPermissiveSlow(text: string): Value {
   return new Parser(text).parseTop();
 }
 
+/**
+ * json-smart marks the end of input with the character U+001A and tests for that character, not for the
+ * position: a raw U+001A in a body ends it wherever the parser looks for the end (not inside a string it
+ * takes whole).
+ */
+const EOI = 0x1a;
+
+/** Where an unquoted token stops, besides EOI: json-smart's stop sets (the top level has none). */
+const enum Stop {
+  Top,
+  /** In an array: `,` `]`. */
+  Item,
+  /** An object's value: `,` `}`. */
+  Member,
+  /** An object's key: `:`. */
+  Key,
+}
+
+function stops(c: number, stop: Stop): boolean {
+  switch (stop) {
+    case Stop.Item:
+      return c === 0x2c || c === 0x5d;
+    case Stop.Member:
+      return c === 0x2c || c === 0x7d;
+    case Stop.Key:
+      return c === 0x3a;
+    default:
+      return false;
+  }
+}
+
+function hexDigit(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  return -1;
+}
+
+/**
+ * A character-by-character reading of json-smart's `JSONParserString`: the current character `c` at `pos`,
+ * EOI past the end. Where it reports an error matters (API Gateway shows the message), and json-smart
+ * reports many of them one character before the one it is looking at: the `pos - 1`s are its.
+ */
 class Parser {
-  private i = 0;
+  private pos = -1;
+  private c = 0;
   private depth = 0;
   containers = 0;
   members = 0;
+  /** The next backslash at or after the current string (kept, so finding it is linear over the body). */
+  private backslash = -1;
 
   constructor(
     private readonly s: string,
@@ -91,220 +140,290 @@ class Parser {
   ) {}
 
   parseTop(): Value {
-    const s = this.s;
-    this.skipSpace();
-    if (this.i >= s.length) return '';
-    const c = s[this.i];
-    if (c === '{') return this.parseObject();
-    if (c === '[') return this.parseArray();
-    if (c === '"' || c === "'") return this.parseQuoted();
-    if (c === '}' || c === ']' || c === ':') throw this.unexpectedCharacter();
-    const start = this.i;
-    return unquotedValue(s.slice(start).trim(), start);
+    this.read();
+    // Trailing data after the first value is never looked at.
+    return this.value(Stop.Top);
   }
 
+  private read(): void {
+    this.c = ++this.pos < this.s.length ? this.s.charCodeAt(this.pos) : EOI;
+  }
+
+  private next(): number {
+    this.read();
+    return this.c;
+  }
+
+  /** json-smart steps over a `:` this way: the end of input right after it is an error of its own. */
+  private readNoEnd(): void {
+    this.read();
+    if (this.pos >= this.s.length) throw this.eof(this.pos - 1, 'EOF');
+  }
+
+  /** Between tokens json-smart skips every character up to U+0020 (but EOI); before a value only four. */
   private skipSpace(): void {
-    const s = this.s;
-    while (this.i < s.length) {
-      const c = s.charCodeAt(this.i);
-      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) this.i++;
-      else break;
-    }
+    while (this.c <= 0x20 && this.c !== EOI) this.read();
+  }
+
+  private skipDigits(): void {
+    while (this.c >= 0x30 && this.c <= 0x39) this.read();
   }
 
   private enter(): void {
     if (++this.containers > this.maxContainers) throw new ContainerLimit(this.maxContainers);
-    if (++this.depth > MAX_DEPTH) throw new JsonParseError(`JSON nested more than ${MAX_DEPTH} levels deep`, this.i);
+    if (++this.depth > MAX_DEPTH) throw new JsonDepthLimit();
   }
 
-  private parseObject(): JavaMap {
-    this.enter();
-    const s = this.s;
-    const map = new JavaMap('linked');
-    this.i++; // {
+  private value(stop: Stop): Value {
     for (;;) {
-      this.skipSpace();
-      if (this.i >= s.length) throw this.eof(this.i, 'EOF');
-      const c = s[this.i];
-      if (c === '}') {
-        this.i++;
-        break;
+      const c = this.c;
+      switch (c) {
+        case 0x20:
+        case 0x09:
+        case 0x0a:
+        case 0x0d:
+          this.read();
+          continue;
+        case 0x3a: // :
+        case 0x7d: // }
+        case 0x5d: // ]
+          throw this.unexpectedCharacter(this.pos);
+        case 0x7b:
+          return this.object();
+        case 0x5b:
+          return this.array();
+        case 0x22:
+        case 0x27:
+          return this.quoted();
+        // A keyword counts only when its first character starts the token (`\fnull` is the text "null").
+        case 0x6e:
+          return this.keyword(stop, 'null', null);
+        case 0x74:
+          return this.keyword(stop, 'true', true);
+        case 0x66:
+          return this.keyword(stop, 'false', false);
+        case 0x4e: {
+          const text = this.unquoted(stop);
+          return text === 'NaN' ? new JavaFloat(NaN) : text;
+        }
+        default:
+          return c === 0x2d || isDigit(c) ? this.number(stop) : this.unquoted(stop);
       }
-      if (c === ',') {
-        this.i++;
-        continue;
-      }
-      let key: string;
-      if (c === '"' || c === "'") {
-        key = this.parseQuoted();
-      } else {
-        const start = this.i;
-        const colon = s.indexOf(':', start);
-        if (colon < 0) throw this.eof(start, 'null');
-        key = s.slice(start, colon).trim();
-        this.i = colon;
-      }
-      this.skipSpace();
-      if (this.i >= s.length) throw this.eof(this.i, 'EOF');
-      if (s[this.i] !== ':') throw this.unexpectedCharacter();
-      this.i++;
-      this.members++;
-      map.set(key, this.parseMember('}'));
-      this.skipSpace();
-      if (this.i >= s.length) throw this.eof(this.i, 'EOF');
-      const after = s[this.i];
-      if (after === ',') this.i++;
-      else if (after !== '}') throw this.unexpectedToken();
     }
-    this.depth--;
-    return map;
   }
 
-  private parseArray(): JavaList {
-    this.enter();
-    const s = this.s;
-    const items: Value[] = [];
-    this.i++; // [
-    for (;;) {
-      this.skipSpace();
-      if (this.i >= s.length) throw this.eof(this.i, 'EOF');
-      const c = s[this.i];
-      if (c === ']') {
-        this.i++;
-        break;
-      }
-      if (c === ',') {
-        this.i++;
-        continue;
-      }
-      this.members++;
-      items.push(this.parseMember(']'));
-      this.skipSpace();
-      if (this.i >= s.length) throw this.eof(this.i, 'EOF');
-      const after = s[this.i];
-      if (after === ',') this.i++;
-      else if (after !== ']') throw this.unexpectedToken();
-    }
-    this.depth--;
-    return new JavaList(items, 'json');
+  private keyword(stop: Stop, word: string, value: Value): Value {
+    const text = this.unquoted(stop);
+    return text === word ? value : text;
   }
 
-  /** A value inside an object or array; unquoted values run to the next `,` or the closing bracket. */
-  private parseMember(close: '}' | ']'): Value {
-    const s = this.s;
+  /** Unquoted text runs to a stop character or EOI (spaces, newlines and quotes included), trimmed. */
+  private unquoted(stop: Stop): string {
+    return this.unquotedFrom(this.pos, stop);
+  }
+
+  private unquotedFrom(start: number, stop: Stop): string {
+    while (this.c !== EOI && !stops(this.c, stop)) this.read();
+    return javaTrim(this.s.slice(start, this.pos));
+  }
+
+  /**
+   * json-smart's `readNumber`: digits, fraction and exponent are read by shape, then the token is a number
+   * only if the next character (after spaces) is a stop, EOI or at least U+007E; anything else makes the
+   * whole token unquoted text.
+   */
+  private number(stop: Stop): Value {
+    const start = this.pos;
+    this.read();
+    this.skipDigits();
+    let decimal = false;
+    if (this.c === 0x2e) {
+      decimal = true;
+      this.read();
+      this.skipDigits();
+    }
+    if (this.c === 0x65 || this.c === 0x45) {
+      decimal = true;
+      const c = this.next();
+      if (!(c === 0x2b || c === 0x2d || isDigit(c))) return this.unquotedFrom(start, stop);
+      this.read();
+      this.skipDigits();
+    }
     this.skipSpace();
-    if (this.i >= s.length) throw this.eof(this.i, 'EOF');
-    const c = s[this.i];
-    if (c === '{') return this.parseObject();
-    if (c === '[') return this.parseArray();
-    if (c === '"' || c === "'") return this.parseQuoted();
-    if (c === ',' || c === close) throw this.unexpectedCharacter();
-    const start = this.i;
-    let end = start;
-    while (end < s.length && s[end] !== ',' && s[end] !== close) end++;
-    if (end >= s.length) throw this.eof(start, 'EOF');
-    this.i = end;
-    return unquotedValue(s.slice(start, end).trim(), start);
+    if (this.c !== EOI && this.c < 0x7e && !stops(this.c, stop)) return this.unquotedFrom(start, stop);
+    const token = javaTrim(this.s.slice(start, this.pos));
+    return decimal ? jsonDecimal(token) : jsonInteger(token);
   }
 
-  /** The next backslash at or after the current string (kept, so finding it is linear over the body). */
-  private backslash = -1;
+  private object(): JavaMap {
+    this.enter();
+    const map = new JavaMap('linked');
+    this.read(); // {
+    for (;;) {
+      switch (this.c) {
+        case 0x20:
+        case 0x09:
+        case 0x0a:
+        case 0x0d:
+          this.read();
+          continue;
+        case 0x3a: // :
+        case 0x5d: // ]
+        case 0x5b: // [
+        case 0x7b: // {
+          throw this.unexpectedCharacter(this.pos);
+        case 0x7d:
+          this.read();
+          this.depth--;
+          return map;
+        case 0x2c:
+          this.read();
+          continue;
+      }
+      const key = this.c === 0x22 || this.c === 0x27 ? this.quoted() : this.unquoted(Stop.Key);
+      this.skipSpace();
+      if (this.c !== 0x3a) {
+        if (this.c === EOI) throw this.eof(this.pos - 1, 'null');
+        throw this.unexpectedCharacter(this.pos - 1);
+      }
+      this.readNoEnd();
+      this.members++;
+      map.set(key, this.value(Stop.Member));
+      this.skipSpace();
+      const after = this.c as number;
+      if (after === 0x7d) {
+        this.read();
+        this.depth--;
+        return map;
+      }
+      if (after === EOI) throw this.eof(this.pos - 1, 'null');
+      if (after !== 0x2c) throw this.unexpectedToken(this.pos - 1);
+      this.read();
+    }
+  }
 
-  private parseQuoted(): string {
+  /** No comma is needed between items: `["a"b]` is two of them. */
+  private array(): JavaList {
+    this.enter();
+    const items: Value[] = [];
+    this.read(); // [
+    for (;;) {
+      switch (this.c) {
+        case 0x20:
+        case 0x09:
+        case 0x0a:
+        case 0x0d:
+        case 0x2c:
+          this.read();
+          continue;
+        case 0x5d:
+          this.read();
+          this.depth--;
+          return new JavaList(items, 'json');
+        case 0x3a: // :
+        case 0x7d: // }
+          throw this.unexpectedCharacter(this.pos);
+        case EOI:
+          throw this.eof(this.pos - 1, 'EOF');
+      }
+      this.members++;
+      items.push(this.value(Stop.Item));
+    }
+  }
+
+  /** json-smart's fast path: up to the next quote, taken as it is (raw control characters included) when free of escapes. */
+  private quoted(): string {
     const s = this.s;
-    const quote = s[this.i]!;
-    const start = this.i + 1;
-    const close = s.indexOf(quote, start);
-    if (close < 0) throw this.eof(this.i, 'EOF');
+    const quote = this.c;
+    const start = this.pos + 1;
+    const close = s.indexOf(quote === 0x22 ? '"' : "'", start);
+    if (close < 0) throw this.eof(s.length, 'null');
     if (this.backslash !== Number.MAX_SAFE_INTEGER && this.backslash < start) {
       const next = s.indexOf('\\', start);
       this.backslash = next < 0 ? Number.MAX_SAFE_INTEGER : next;
     }
-    const backslash = this.backslash;
-    if (backslash > close) {
-      // json-smart's fast path: no escapes, the text is taken as it is (raw control characters included).
-      this.i = close + 1;
+    if (this.backslash > close) {
+      this.pos = close;
+      this.read();
       return s.slice(start, close);
     }
-    return this.parseEscaped(quote, start);
+    return this.escaped(quote);
   }
 
-  /** json-smart's slow path: escapes are decoded and raw control characters silently dropped. */
-  private parseEscaped(quote: string, start: number): string {
+  /** json-smart's slow path: escapes decoded, unknown ones dropped whole, raw control characters and DEL dropped. */
+  private escaped(quote: number): string {
     const s = this.s;
     let out = '';
-    let i = start;
+    let run = this.pos + 1;
     for (;;) {
-      if (i >= s.length) throw this.eof(start - 1, 'EOF');
-      const ch = s[i]!;
-      if (ch === quote) break;
-      const code = ch.charCodeAt(0);
-      if (ch === '\\') {
-        const next = s[i + 1];
-        if (next === undefined) throw this.eof(start - 1, 'EOF');
-        i += 2;
-        switch (next) {
-          case '"':
-          case "'":
-          case '\\':
-          case '/':
-            out += next;
+      this.read();
+      const c = this.c;
+      if (c !== EOI && c !== quote && c !== 0x5c && c >= 0x20 && c !== 0x7f) continue;
+      out += s.slice(run, this.pos);
+      if (c === EOI) throw this.eof(this.pos - 1, 'null');
+      if (c === quote) {
+        this.read();
+        return out;
+      }
+      if (c === 0x5c) {
+        this.read();
+        switch (this.c) {
+          case 0x22:
+          case 0x27:
+          case 0x5c:
+          case 0x2f:
+            out += String.fromCharCode(this.c);
             break;
-          case 'b':
+          case 0x62:
             out += '\b';
             break;
-          case 'f':
+          case 0x66:
             out += '\f';
             break;
-          case 'n':
+          case 0x6e:
             out += '\n';
             break;
-          case 'r':
+          case 0x72:
             out += '\r';
             break;
-          case 't':
+          case 0x74:
             out += '\t';
             break;
-          case 'u': {
-            const hex = s.slice(i, i + 4);
-            if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new JsonParseError(`Unexpected unicode escape sequence at position ${i}.`, i);
-            out += String.fromCharCode(parseInt(hex, 16));
-            i += 4;
+          case 0x75:
+            out += String.fromCharCode(this.hex(4));
             break;
-          }
-          case 'x': {
-            const hex = s.slice(i, i + 2);
-            if (!/^[0-9a-fA-F]{2}$/.test(hex)) throw new JsonParseError(`Unexpected escape sequence at position ${i}.`, i);
-            out += String.fromCharCode(parseInt(hex, 16));
-            i += 2;
-            break;
-          }
-          default:
-            // An unknown escape drops both characters.
+          case 0x78:
+            out += String.fromCharCode(this.hex(2));
             break;
         }
-        continue;
       }
-      if ((code < 0x20 && code !== 0x1a) || code === 0x7f) {
-        i++;
-        continue;
-      }
-      out += ch;
-      i++;
+      run = this.pos + 1;
     }
-    this.i = i + 1;
-    return out;
+  }
+
+  private hex(digits: number): number {
+    let value = 0;
+    for (let k = 0; k < digits; k++) {
+      this.read();
+      const d = hexDigit(this.c);
+      if (d < 0) {
+        if (this.c === EOI) throw this.eof(this.pos, 'EOF');
+        throw new JsonParseError(`Unexpected unicode escape sequence ${String.fromCharCode(this.c)} at position ${this.pos}.`, this.pos);
+      }
+      value = value * 16 + d;
+    }
+    return value;
   }
 
   private eof(position: number, detail: string): JsonParseError {
     return new JsonParseError(`Unexpected End Of File position ${position}: ${detail}`, position);
   }
 
-  private unexpectedCharacter(): JsonParseError {
-    return new JsonParseError(`Unexpected character (${this.s[this.i]}) at position ${this.i}.`, this.i);
+  private unexpectedCharacter(position: number): JsonParseError {
+    return new JsonParseError(`Unexpected character (${String.fromCharCode(this.c)}) at position ${position}.`, position);
   }
 
-  private unexpectedToken(): JsonParseError {
-    return new JsonParseError(`Unexpected token ${this.s[this.i]} at position ${this.i}.`, this.i);
+  private unexpectedToken(position: number): JsonParseError {
+    return new JsonParseError(`Unexpected token ${String.fromCharCode(this.c)} at position ${position}.`, position);
   }
 }

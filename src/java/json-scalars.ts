@@ -1,5 +1,6 @@
-/** json-smart's scalar tokens (keywords and number classes), its error type and its nesting limit. */
-import { JavaDouble, JavaFloat, integerFromDigits, parseBigDecimal } from './numbers.js';
+/** json-smart's number classes, its error type and our nesting limit for bodies. */
+import { JavaException } from './exceptions.js';
+import { JavaDouble, integerFromDigits, parseBigDecimal } from './numbers.js';
 import type { Value } from './values.js';
 
 export class JsonParseError extends Error {
@@ -26,59 +27,55 @@ export class ContainerLimit extends Error {
   }
 }
 
-/** 0 = not a number, 1 = integer, 2 = decimal (`.` or exponent), 3 = `1e+` style (an error in json-smart 2.2). */
-function numberShape(token: string): 0 | 1 | 2 | 3 {
-  let i = token.charCodeAt(0) === 0x2d ? 1 : 0;
-  const digitsStart = i;
-  while (i < token.length && isDigit(token.charCodeAt(i))) i++;
-  if (i === digitsStart) return 0;
-  if (i === token.length) return 1;
-  if (token.charCodeAt(i) === 0x2e) {
-    i++;
-    while (i < token.length && isDigit(token.charCodeAt(i))) i++;
-    if (i === token.length) return 2;
+/**
+ * A body nested deeper than {@link MAX_DEPTH}: our limit, not json-smart's (it recurses until the stack
+ * overflows), so it is reported as a limit and never as invalid JSON.
+ */
+export class JsonDepthLimit extends Error {
+  constructor() {
+    super(`JSON nested more than ${MAX_DEPTH} levels deep`);
+    this.name = 'JsonDepthLimit';
   }
-  const e = token.charCodeAt(i);
-  if (e !== 0x65 && e !== 0x45) return 0;
-  i++;
-  const sign = token.charCodeAt(i);
-  if (sign === 0x2b || sign === 0x2d) i++;
-  const expStart = i;
-  while (i < token.length && isDigit(token.charCodeAt(i))) i++;
-  if (i === expStart) return i === token.length && expStart > 0 && (sign === 0x2b || sign === 0x2d) ? 3 : 0;
-  return i === token.length ? 2 : 0;
 }
 
 export function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-/** Classifies an unquoted token the way json-smart does: keyword, number, NaN, or plain text. */
-export function unquotedValue(token: string, position: number): Value {
-  switch (token) {
-    case 'true':
-      return true;
-    case 'false':
-      return false;
-    case 'null':
-      return null;
-    case 'NaN':
-      return new JavaFloat(NaN);
-    case '-':
-      return 0;
-  }
-  const first = token.charCodeAt(0);
-  if (!isDigit(first) && first !== 0x2d) return token;
-  // Number classes by the token's text (json-smart `parseNumber` / `extractFloat`).
-  switch (numberShape(token)) {
-    case 1:
-      return integerFromDigits(token);
-    case 2:
-      return token.length > 18 ? parseBigDecimal(token) : new JavaDouble(Number(token));
-    case 3:
-      throw new JsonParseError(`Unexpected token ${token} at position ${position}.`, position);
-    default:
-      return token;
-  }
+/**
+ * An integer token as json-smart's `parseNumber` types it: Integer, Long or BigInteger by value. The token
+ * is `-` or `-?digits` (leading zeros allowed): a lone `-` reads as 0.
+ */
+export function jsonInteger(token: string): Value {
+  return token === '-' ? 0 : integerFromDigits(token);
 }
 
+/**
+ * A decimal token (`.` or exponent) as json-smart's `extractFloat` reads it: a Double up to 18 characters,
+ * a BigDecimal beyond. The reader lets through shapes Java's parsers refuse (`-.`, `-e5`, `1e+`): they
+ * throw NumberFormatException, which is not a ParseException, so API Gateway does not answer 400 for it.
+ */
+export function jsonDecimal(token: string): Value {
+  if (!decimalParses(token)) {
+    // Double.parseDouble names the input; the BigDecimal constructor gives no message.
+    throw new JavaException('java.lang.NumberFormatException', token.length > 18 ? '' : `For input string: "${token}"`);
+  }
+  return token.length > 18 ? parseBigDecimal(token) : new JavaDouble(Number(token));
+}
+
+/** Whether a token of the reader's decimal shape has a digit before any exponent and one after it. */
+function decimalParses(token: string): boolean {
+  let mantissaDigits = false;
+  let i = token.charCodeAt(0) === 0x2d ? 1 : 0;
+  for (; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (isDigit(c)) mantissaDigits = true;
+    else if (c !== 0x2e) break;
+  }
+  if (!mantissaDigits) return false;
+  if (i === token.length) return true;
+  i++; // e or E
+  const sign = token.charCodeAt(i);
+  if (sign === 0x2b || sign === 0x2d) i++;
+  return i < token.length;
+}

@@ -7,7 +7,7 @@
  */
 import { JavaDouble } from './numbers.js';
 import { JavaList, JavaMap, type Value } from './values.js';
-import { ContainerLimit, MAX_DEPTH, unquotedValue } from './json-scalars.js';
+import { ContainerLimit, MAX_DEPTH, jsonDecimal, jsonInteger } from './json-scalars.js';
 
 export const NOT_STRICT: unique symbol = Symbol('not strict JSON');
 
@@ -92,15 +92,15 @@ class FastParser {
     NUMBER.lastIndex = this.i;
     const m = NUMBER.exec(this.s);
     if (!m) throw GIVE_UP;
-    const start = this.i;
     const token = m[0];
     this.i += token.length;
     const next = this.s.charCodeAt(this.i);
     // A number must end at a delimiter (`1x`, `01` and friends are the permissive parser's business).
     if (!(next === 0x2c || next === 0x7d || next === 0x5d || next === 0x20 || next === 0x0a || next === 0x0d || next === 0x09)) throw GIVE_UP;
+    const decimal = token.includes('.') || token.includes('e') || token.includes('E');
     // A short decimal is a Double (json-smart's rule for up to 18 characters; see json-scalars.ts).
-    if (token.length <= 18 && (token.includes('.') || token.includes('e') || token.includes('E'))) return new JavaDouble(Number(token));
-    return unquotedValue(token, start);
+    if (decimal && token.length <= 18) return new JavaDouble(Number(token));
+    return decimal ? jsonDecimal(token) : jsonInteger(token);
   }
 
   string(): string {

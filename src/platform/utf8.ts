@@ -1,7 +1,8 @@
 /**
- * UTF-8 as Java and Node write and read it, on the Web's codecs: an unpaired surrogate is written as
- * U+FFFD (EF BF BD), malformed input reads as U+FFFD, and a leading byte order mark is text, not a
- * signature (`new String(bytes, UTF_8)` keeps it, so the decoder must not swallow it).
+ * UTF-8 on the Web's codecs, for text that never passes through API Gateway's Java (ids the library
+ * invents, HTTP plumbing, CloudFormation intrinsics): an unpaired surrogate is written as U+FFFD
+ * (EF BF BD), malformed input reads as U+FFFD per WHATWG, and a leading byte order mark is kept.
+ * Where Java reads or writes the bytes, use `java-utf8.ts`: the JDK differs on both counts.
  */
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });

@@ -13,6 +13,7 @@
  *   the comparison ({@link safeCompare}) gives them their meaning.
  */
 import { JavaException } from '../../java/exceptions.js';
+import { javaTrim } from '../../java/java-trim.js';
 import type { Meter } from '../../java/meter.js';
 import { toJavaString } from '../../java/print.js';
 import type { Value } from '../../java/values.js';
@@ -50,18 +51,18 @@ const INVALID_PATH = 'com.jayway.jsonpath.InvalidPathException';
  * @throws CompileFailure (wrapped by the path compiler into a JsonPathSyntaxError)
  */
 export function parseFilter(text: string): FilterNode {
-  let s = text.trim();
+  let s = javaTrim(text);
   if (!s.startsWith('[') || !s.endsWith(']')) throw new CompileFailure(INVALID_PATH, "Filter must start with '[' and end with ']'. " + s);
-  s = s.slice(1, -1).trim();
+  s = javaTrim(s.slice(1, -1));
   if (!s.startsWith('?')) throw new CompileFailure(INVALID_PATH, "Filter must start with '[?' and end with ']'. " + s);
-  s = s.slice(1).trim();
+  s = javaTrim(s.slice(1));
   if (!s.startsWith('(') || !s.endsWith(')')) throw new CompileFailure(INVALID_PATH, "Filter must start with '[?(' and end with ')]'. " + s);
-  s = s.slice(1, -1).trim();
+  s = javaTrim(s.slice(1, -1));
 
   const criteria: Criterion[] = [];
   const operators: string[] = [];
   for (const piece of s.split(/(?<=&&|\|\|)|(?=&&|\|\|)/)) {
-    const t = piece.trim();
+    const t = javaTrim(piece);
     if (t === '&&' || t === '||') operators.push(t);
     else criteria.push(parseCriterion(clean(piece)));
   }
@@ -91,8 +92,8 @@ function clean(piece: string): string {
 function parseCriterion(text: string): Criterion {
   const op = OPERATORS.find((o) => text.includes(o));
   const at = op === undefined ? -1 : text.indexOf(op);
-  const left = op === undefined ? text.trim() : text.slice(0, at).trim();
-  const right = op === undefined ? '' : text.slice(at + op.length).trim();
+  const left = op === undefined ? javaTrim(text) : javaTrim(text.slice(0, at));
+  const right = op === undefined ? '' : javaTrim(text.slice(at + op.length));
 
   let negated = false;
   let leftOperand: Operand;

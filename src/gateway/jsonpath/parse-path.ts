@@ -14,6 +14,7 @@
  * (`com.jayway.jsonpath.InvalidPathException: …` once per compile the error crossed).
  */
 import { parseFilter, type FilterNode } from './filter.js';
+import { javaTrim } from '../../java/java-trim.js';
 
 export type PathSegment =
   | { kind: 'property'; name: string }
@@ -87,9 +88,9 @@ export function parseJavaInt(text: string): number {
  * @throws JsonPathSyntaxError with Jayway's message when the path is invalid
  */
 export function parseJsonPath(input: string): ParsedPath {
-  if (input.trim() === '') throw new JsonPathSyntaxError('Path may not be null empty');
+  if (javaTrim(input) === '') throw new JsonPathSyntaxError('Path may not be null empty');
   try {
-    return compile(input.trim());
+    return compile(javaTrim(input));
   } catch (e) {
     if (e instanceof CompileFailure) throw new JsonPathSyntaxError(e.message);
     if (e instanceof JsonPathSyntaxError) throw new JsonPathSyntaxError(`${INVALID_PATH}: ${e.message}`);

@@ -5,11 +5,10 @@
  */
 import { JavaException } from '../../java/exceptions.js';
 import { decodeBase64, encodeBase64 } from '../../platform/base64.js';
-import { encodeUtf8 } from '../../platform/utf8.js';
-import { decodeUtf8 } from './url.js';
+import { decodeUtf8Java, encodeUtf8Java } from '../../platform/java-utf8.js';
 
 export function base64Encode(s: string): string {
-  return encodeBase64(encodeUtf8(s));
+  return encodeBase64(encodeUtf8Java(s));
 }
 
 /** The decoded bytes; throws Java's IllegalArgumentException for text that is not strict base64. */
@@ -33,5 +32,5 @@ export function base64DecodeBytes(s: string): Uint8Array {
 }
 
 export function base64Decode(s: string): string {
-  return decodeUtf8(base64DecodeBytes(s));
+  return decodeUtf8Java(base64DecodeBytes(s));
 }

@@ -3,13 +3,11 @@
  * where a space is `+` and only `A-Z a-z 0-9 . - * _` stay as they are.
  */
 import { JavaException } from '../../java/exceptions.js';
-import { decodeUtf8 } from '../../platform/utf8.js';
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+import { decodeUtf8Java, replaceLoneSurrogatesJava } from '../../platform/java-utf8.js';
 
 export function urlEncode(s: string): string {
   // Java encodes an unpaired surrogate as '?' (its replacement byte); encodeURIComponent would throw.
-  return encodeURIComponent(s.replace(LONE_SURROGATE, '?'))
+  return encodeURIComponent(replaceLoneSurrogatesJava(s))
     .replace(/%20/g, '+')
     .replace(/[!'()~]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
@@ -46,7 +44,8 @@ export function urlDecode(s: string): string {
         bytes.push(hi * 16 + lo);
         i += 3;
       }
-      out += decodeUtf8(Uint8Array.from(bytes));
+      // URLDecoder turns each run of escapes into text with `new String(bytes, UTF_8)`.
+      out += decodeUtf8Java(Uint8Array.from(bytes));
     } else {
       out += c;
       i++;
@@ -54,7 +53,3 @@ export function urlDecode(s: string): string {
   }
   return out;
 }
-
-// Bytes to text as `new String(bytes, UTF_8)` does: malformed sequences become U+FFFD, and a leading
-// byte order mark is kept as U+FEFF (Java's decoder never strips it; WHATWG's does by default).
-export { decodeUtf8 };

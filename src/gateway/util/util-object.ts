@@ -9,7 +9,7 @@
 import { parseJsonMetered } from '../../java/json-parse.js';
 import type { Meter } from '../../java/meter.js';
 import { JavaObject, NO_METHOD, type NoMethod, type Value } from '../../java/values.js';
-import { utf8Length } from '../../platform/utf8-length.js';
+import { utf8LengthJava } from '../../platform/java-utf8.js';
 import { base64Decode, base64Encode } from './base64.js';
 import { escapeJavaScript, escapedJavaScriptLength } from './escape-javascript.js';
 import { urlDecode, urlEncode } from './url.js';
@@ -29,9 +29,9 @@ const FUNCTIONS: ReadonlyMap<string, UtilFunction> = new Map<string, UtilFunctio
   ['escapeJavaScript', growing(escapeJavaScript, 6, escapedJavaScriptLength)],
   ['parseJson', (s, meter) => parseJsonMetered(s, meter).value],
   // Form encoding writes at most 9 characters (%XX%XX%XX) per UTF-16 unit.
-  ['urlEncode', growing(urlEncode, 9, (s) => utf8Length(s) * 3)],
+  ['urlEncode', growing(urlEncode, 9, (s) => utf8LengthJava(s) * 3)],
   ['urlDecode', (s, meter) => (meter.chars(s.length), meter.string(urlDecode(s)))],
-  ['base64Encode', growing(base64Encode, 4, (s) => Math.ceil(utf8Length(s) / 3) * 4)],
+  ['base64Encode', growing(base64Encode, 4, (s) => Math.ceil(utf8LengthJava(s) / 3) * 4)],
   ['base64Decode', (s, meter) => (meter.chars(s.length), meter.string(base64Decode(s)))],
 ]);
 

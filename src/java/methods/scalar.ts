@@ -4,6 +4,7 @@
  * instance, as Velocity allows and templates use (`$Boolean.parseBoolean($x)` with `$Boolean = false`).
  */
 import { JavaException } from '../exceptions.js';
+import { javaTrim } from '../java-trim.js';
 import { compareNumbers, javaEquals } from '../equality.js';
 import { javaDoubleToString } from '../double-to-string.js';
 import {
@@ -44,7 +45,7 @@ function parseIntegral(s: string, radix: number, bits: 32 | 64): bigint {
 
 /** `Double.parseDouble`: Java's decimal syntax, with surrounding whitespace allowed. */
 function parseDouble(s: string): number {
-  const t = s.replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, '');
+  const t = javaTrim(s);
   if (/^[+-]?(NaN|Infinity)$/.test(t)) return Number(t.replace('+', ''));
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[fFdD]?$/.test(t)) throw numberFormat(s);
   return Number(t.replace(/[fFdD]$/, ''));

@@ -3,6 +3,7 @@
  * Indexes are UTF-16 code units, as in Java; regex methods take Java patterns.
  */
 import { JavaException } from '../exceptions.js';
+import { javaTrim } from '../java-trim.js';
 import { javaMatches, javaReplace, javaSplit } from '../regex/index.js';
 import type { MethodContext } from './context.js';
 import { toJavaString } from '../print.js';
@@ -12,15 +13,6 @@ import { booleanArg, charArg, intArg, isStringArg, requireNonNull } from './argu
 
 function outOfBounds(message: string): JavaException {
   return new JavaException('java.lang.StringIndexOutOfBoundsException', message);
-}
-
-/** Java's `trim()`: strips every character up to U+0020 at both ends. */
-function javaTrim(s: string): string {
-  let start = 0;
-  let end = s.length;
-  while (start < end && s.charCodeAt(start) <= 0x20) start++;
-  while (end > start && s.charCodeAt(end - 1) <= 0x20) end--;
-  return s.slice(start, end);
 }
 
 function isJavaWhitespace(c: number): boolean {

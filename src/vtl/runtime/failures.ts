@@ -2,7 +2,7 @@
  * Turns what Java code (or our limits) threw while a construct ran into a located VtlError.
  */
 import { JavaException } from '../../java/exceptions.js';
-import { JsonParseError } from '../../java/json-parse.js';
+import { JsonDepthLimit, JsonParseError } from '../../java/json-parse.js';
 import { JavaDepthError } from '../../java/nesting.js';
 import { BudgetExceeded } from '../../java/meter.js';
 import type { Position } from '../ast.js';
@@ -22,6 +22,7 @@ export function locate(error: unknown, position: Position, doing: string): VtlEr
     }
   }
   if (error instanceof JavaDepthError) return new VtlLimitError(`${doing}: ${error.message}`, position, 'depth');
+  if (error instanceof JsonDepthLimit) return new VtlLimitError(`${doing}: ${error.message}`, position, 'depth');
   if (error instanceof JavaException) return new VtlRuntimeError(`${doing} threw ${error.message}`, position, { cause: error });
   if (error instanceof JsonParseError) {
     return new VtlRuntimeError(`${doing} failed: invalid JSON: ${error.message}`, position, { cause: error });
