@@ -2,9 +2,10 @@
  * `npm run conformance`: replays the renders recorded on real API Gateway (../shared/oracle) and prints one
  * line per corpus, `<corpus>: N passed, M failed`. Failures go to conformance-report.json.
  *
- * The `reference` stage renders a seeded batch of generated templates with apigw-vtl and with the
- * reference renderer (../shared/reference, which needs Java): `--reference-count N` (default 2000),
- * `--seed S`, `--shrink N` (disagreements to shrink, default 20), `--no-reference` to skip it.
+ * The reference stage renders seeded batches of generated cases with apigw-vtl and with the reference
+ * renderer (../shared/reference, which needs Java), one corpus per family (reference/families.ts, about
+ * 5,300 cases): `--reference-scale X` multiplies the counts, `--seed S`, `--shrink N` (disagreements to
+ * shrink per family, default 20), `--no-reference` to skip it.
  *
  * With `--check-baseline`, exits non-zero when any corpus that ran passes fewer cases than
  * baseline.json records: fidelity only ratchets up. Without the oracle folder or Java, the stages that
@@ -46,7 +47,7 @@ if (!args.includes('--no-reference')) {
   else {
     const started = Date.now();
     results.push(
-      await runReferenceStage({ dir: referenceDir, count: option('reference-count', 2000), seed: option('seed', 20261122), shrink: option('shrink', 20) }),
+      ...(await runReferenceStage({ dir: referenceDir, scale: option('reference-scale', 1), seed: option('seed', 20261122), shrink: option('shrink', 20) })),
     );
     console.log(`reference stage took ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }

@@ -397,6 +397,22 @@ describe('agrees with a simple reference walk over random JSON', () => {
     return v;
   }
 
+  /** Whether walking `steps` stops at a key missing from a map (rather than at an index or a scalar). */
+  function missingKeyOnly(root: Value, steps: Array<string | number>): boolean {
+    let v: Value = root;
+    for (const s of steps) {
+      if (typeof s === 'string') {
+        if (!(v instanceof JavaMap)) return false;
+        if (!v.has(s)) return true;
+        v = v.get(s)!;
+      } else {
+        if (!(v instanceof JavaList) || s >= v.items.length) return false;
+        v = v.items[s]!;
+      }
+    }
+    return false;
+  }
+
   function children(v: Value): Value[] {
     return v instanceof JavaMap ? v.values() : v instanceof JavaList ? v.items : [];
   }
@@ -436,7 +452,9 @@ describe('agrees with a simple reference walk over random JSON', () => {
         const at = refDefinite(root, steps);
         if (at === 'invalid') return;
         const v = read(root, toPath(steps) + '[*]');
-        if (at === NOT_FOUND) expect(v).toBe(NOT_FOUND);
+        // Jayway 2.0.0: a key missing from a map along an indefinite path selects nothing (`[]`); any
+        // other miss (an index past the end, a step into a scalar) is PathNotFoundException.
+        if (at === NOT_FOUND) expect(missingKeyOnly(root, steps) ? (v as JavaList).items : v).toEqual(missingKeyOnly(root, steps) ? [] : NOT_FOUND);
         else expect((v as JavaList).items).toEqual(children(at));
       }),
       { numRuns: 300 },
@@ -456,5 +474,29 @@ describe('agrees with a simple reference walk over random JSON', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('Jayway 2.0.0: a key missing along an indefinite path', () => {
+  it.each([
+    ['$.items[*]', '{}'],
+    ['$.a.b[*]', '{"a": {}}'],
+    ['$.a.b.c[*]', '{"a": {}}'],
+    ['$.x..id', '{}'],
+    ['$.a[?(@.x)]', '{"b": 1}'],
+    ['$.a[0:1]', '{"b": 1}'],
+  ])('%s over %s selects nothing: []', (path, body) => {
+    expect((read(parseJsonPermissive(body), path) as JavaList).items).toEqual([]);
+  });
+
+  it('a step into a scalar is still not found', () => {
+    expect(read(parseJsonPermissive('{"a": 1}'), '$.a.b[*]')).toBe(NOT_FOUND);
+  });
+
+  it('a missing leaf after a filter, an index list or a deep scan is not found (only [*] catches it)', () => {
+    expect(read(parseJsonPermissive('{"items": [{"name": ""}]}'), '$.items[?(@.name)].id')).toBe(NOT_FOUND);
+    expect(read(parseJsonPermissive('{"items": [{}, {}]}'), "$.items[0,1]['id']")).toBe(NOT_FOUND);
+    expect(read(parseJsonPermissive('{"a": {}}'), '$..a.b')).toBe(NOT_FOUND);
+    expect((read(parseJsonPermissive('{"items": [{}, {"id": 1}]}'), '$.items[*].id') as JavaList).items).toEqual([1]);
   });
 });

@@ -154,8 +154,9 @@ class Walk implements FilterContext {
         if (!(value instanceof JavaMap)) return false;
         const v = value.get(segment.name);
         if (v === undefined) {
-          // A missing leaf selects nothing; a missing step fails only while the path is still definite.
-          return seg === segments.length - 1 || seg > this.path.firstIndefinite;
+          // Jayway 2.0.0: a property missing on the way selects nothing (`$.items[*]` on `{}` is `[]`); a
+          // missing leaf is PathNotFoundException, which only an array wildcard catches (for its element).
+          return seg !== segments.length - 1;
         }
         stack.push({ t: 'apply', seg: seg + 1, value: v, depth: depth + 1 });
         return true;

@@ -1,18 +1,18 @@
 /**
- * The `reference` stage of `npm run conformance`: a seeded batch of generated templates and inputs,
- * rendered by apigw-vtl and by the reference renderer; every disagreement is shrunk by fast-check to a
- * minimal case and written to the report.
+ * The reference stage of `npm run conformance`: seeded batches of generated cases, one corpus per family
+ * (families.ts: templates, text codecs, mutated JSON, JSONPath, large bodies), rendered by apigw-vtl and
+ * by the reference renderer; disagreements are shrunk by fast-check to minimal cases for the report.
  */
 import fc from 'fast-check';
 import { renderTemplate, type RenderInput } from '../../../src/index.js';
-import { renderInput } from '../../../src/testing/arbitraries/input.js';
-import { templateArbitrary } from '../../../src/testing/arbitraries/template.js';
 import type { CorpusResult } from '../types.js';
 import { ReferenceRenderer, type ReferenceAnswer } from './client.js';
+import { families, type Family } from './families.js';
 
 export interface ReferenceStageOptions {
   dir: string;
-  count: number;
+  /** Multiplies every family's default case count. */
+  scale: number;
   seed: number;
   /** How many disagreements to shrink (each costs a few hundred reference calls). */
   shrink: number;
@@ -37,40 +37,44 @@ function agree(a: Ours, b: ReferenceAnswer): boolean {
   return 'body' in a && a.body === b.body;
 }
 
-export async function runReferenceStage(options: ReferenceStageOptions): Promise<CorpusResult> {
-  const reference = new ReferenceRenderer(options.dir);
-  const result: CorpusResult = { corpus: 'reference', passed: 0, failed: 0, failures: [] };
+/** One family: its cases rendered both ways; disagreements shrunk to minimal cases for the report. */
+async function runFamily(reference: ReferenceRenderer, family: Family, options: ReferenceStageOptions): Promise<CorpusResult> {
+  const result: CorpusResult = { corpus: family.corpus, passed: 0, failed: 0, failures: [] };
   const failedRuns: number[] = [];
   let run = 0;
-  try {
-    await fc.assert(
-      fc.asyncProperty(templateArbitrary, renderInput, async (template, input) => {
-        const index = run++;
-        if (agree(ours(template, input), await reference.render(template, input))) result.passed++;
-        else {
-          result.failed++;
-          failedRuns.push(index);
-        }
-        return true;
-      }),
-      { numRuns: options.count, seed: options.seed },
+  await fc.assert(
+    fc.asyncProperty(family.arbitrary, async ([template, input]) => {
+      const index = run++;
+      if (agree(ours(template, input), await reference.render(template, input))) result.passed++;
+      else {
+        result.failed++;
+        failedRuns.push(index);
+      }
+      return true;
+    }),
+    { numRuns: family.count, seed: options.seed },
+  );
+  for (const index of failedRuns.slice(0, options.shrink)) {
+    const check = await fc.check(
+      fc.asyncProperty(family.arbitrary, async ([template, input]) => agree(ours(template, input), await reference.render(template, input))),
+      { seed: options.seed, path: String(index), numRuns: family.count },
     );
-    for (const index of failedRuns.slice(0, options.shrink)) {
-      const check = await fc.check(
-        fc.asyncProperty(templateArbitrary, renderInput, async (template, input) => agree(ours(template, input), await reference.render(template, input))),
-        { seed: options.seed, path: String(index), numRuns: options.count },
-      );
-      const [template, input] = check.counterexample ?? [];
-      if (template === undefined || input === undefined) continue;
-      const answer = await reference.render(template, input);
-      result.failures.push({
-        id: `seed ${options.seed}, run ${index}`,
-        expected: { template, input, reference: answer },
-        actual: ours(template, input),
-      });
-    }
+    const [template, input] = check.counterexample?.[0] ?? [];
+    if (template === undefined || input === undefined) continue;
+    const answer = await reference.render(template, input);
+    result.failures.push({ id: `seed ${options.seed}, run ${index}`, expected: { template, input, reference: answer }, actual: ours(template, input) });
+  }
+  return result;
+}
+
+/** Every family (families.ts), one corpus each, through one reference process. */
+export async function runReferenceStage(options: ReferenceStageOptions): Promise<CorpusResult[]> {
+  const reference = new ReferenceRenderer(options.dir);
+  try {
+    const results: CorpusResult[] = [];
+    for (const family of families(options.scale)) results.push(await runFamily(reference, family, options));
+    return results;
   } finally {
     reference.stop();
   }
-  return result;
 }
