@@ -45,8 +45,15 @@ export function parseDefinitionText(text: string, file?: string): ParsedDocument
     const pos = problem.linePos?.[0];
     throw new DefinitionError(`not valid JSON or YAML: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, '', file, pos?.line, pos?.col);
   }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    // An unresolved alias, or an alias bomb (yaml refuses more than maxAliasCount expansions).
+    throw new DefinitionError(`not valid JSON or YAML: ${(e as Error).message}`, '', file);
+  }
   return {
-    value: doc.toJS({ maxAliasCount: 1000 }),
+    value,
     file,
     syntax: /^\uFEFF?\s*[[{]/.test(text) ? 'JSON' : 'YAML',
     locate(path) {

@@ -211,6 +211,12 @@ function authorizerMap(value: unknown): Value {
 function stringify(v: unknown): Value {
   if (v === null || v === undefined) return null;
   if (Array.isArray(v)) return fromJs(v.map((x) => String(x)), CONTEXT_MAP);
-  if (typeof v === 'object') return JSON.stringify(v);
+  if (typeof v === 'object') {
+    try {
+      return JSON.stringify(v);
+    } catch (e) {
+      throw new InvalidInputError(`input.context.authorizer holds a value that cannot be serialised as JSON: ${(e as Error).message}`);
+    }
+  }
   return String(v);
 }

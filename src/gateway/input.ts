@@ -98,8 +98,11 @@ export class InputObject extends JavaObject {
       const v = map.get(name);
       if (typeof v === 'string') return v;
     }
+    // Not found exactly: every header name is compared case-insensitively, a cost the client sets.
+    const headers = this.params.header;
+    this.meter.charge(headers.size);
     const lower = name.toLowerCase();
-    for (const { key, value } of this.params.header.entries()) {
+    for (const { key, value } of headers.entries()) {
       if (typeof key === 'string' && key.toLowerCase() === lower && typeof value === 'string') return value;
     }
     return '';

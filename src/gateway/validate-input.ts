@@ -62,8 +62,9 @@ function checkContext(context: unknown): void {
     if (v === undefined || v === null) continue;
     if (type === 'string' && typeof v !== 'string') throw new InvalidInputError(`input.context.${field} must be a string`);
     if (type === 'object' && !isPlainObject(v)) throw new InvalidInputError(`input.context.${field} must be an object`);
-    if (type === 'epoch' && (typeof v !== 'number' || !Number.isFinite(v))) {
-      throw new InvalidInputError('input.context.requestTimeEpoch must be a finite number (milliseconds)');
+    // JavaScript dates end at ±8.64e15 ms: past that no request time can be printed.
+    if (type === 'epoch' && (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > 8.64e15)) {
+      throw new InvalidInputError('input.context.requestTimeEpoch must be a number of milliseconds within ±8.64e15');
     }
   }
   // Nested values are checked as they are converted (java/from-js.ts), by the render that reads them.

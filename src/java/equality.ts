@@ -15,7 +15,7 @@ import {
 } from './numbers.js';
 import { calculationBase } from './arithmetic.js';
 import { toJavaString } from './print.js';
-import { JavaChar, JavaList, JavaMap, MapEntry, type Value } from './values.js';
+import { JavaChar, JavaList, JavaMap, MapEntry, MapView, type Value } from './values.js';
 import type { Meter } from './meter.js';
 
 /**
@@ -40,7 +40,7 @@ export function javaEquals(a: Value, b: Value, meter: Meter): boolean {
   if (a instanceof JavaBigDecimal) return b instanceof JavaBigDecimal && a.unscaled === b.unscaled && a.scale === b.scale;
   if (a instanceof JavaChar) return b instanceof JavaChar && a.value === b.value;
   if (a instanceof JavaMap) return b instanceof JavaMap && mapsEqual(a, b, meter);
-  if (a instanceof JavaList) return b instanceof JavaList && listsEqual(a, b, meter);
+  if (a instanceof JavaList) return b instanceof JavaList && collectionsEqual(a, b, meter);
   if (a instanceof MapEntry) return b instanceof MapEntry && javaEquals(a.key, b.key, meter) && javaEquals(a.value, b.value, meter);
   return false;
 }
@@ -56,6 +56,25 @@ function mapsEqual(a: JavaMap, b: JavaMap, meter: Meter): boolean {
     if (!javaEquals(value, b.get(key) ?? null, meter)) return false;
   }
   return true;
+}
+
+/**
+ * `List.equals` is another List in the same order; `AbstractSet.equals` (keySet, entrySet) another Set of
+ * the same size holding every element, in any order; a `values()` view keeps `Object.equals`, so it
+ * equals only itself. A List never equals a Set.
+ */
+function collectionsEqual(a: JavaList, b: JavaList, meter: Meter): boolean {
+  if (a.flavour === 'collection' || b.flavour === 'collection') {
+    // HashMap caches its values() view: two calls on one map give the same object.
+    return a instanceof MapView && b instanceof MapView && a.map === b.map && a.view === b.view;
+  }
+  const aSet = a.flavour === 'set';
+  if (aSet !== (b.flavour === 'set')) return false;
+  if (!aSet) return listsEqual(a, b, meter);
+  const x = a.items;
+  const y = b.items;
+  if (x.length !== y.length) return false;
+  return x.every((item) => y.some((other) => javaEquals(item, other, meter)));
 }
 
 function listsEqual(a: JavaList, b: JavaList, meter: Meter): boolean {

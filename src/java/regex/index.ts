@@ -104,6 +104,8 @@ class LiteralFinder implements Finder {
     const at = this.input.indexOf(this.literal, from);
     this.meter.chars((at < 0 ? this.input.length : at + this.literal.length) - from);
     if (at < 0) return null;
+    // Each match is a step of the replace or split around it, however short the scan to it was.
+    this.meter.charge(1);
     this.start = at;
     return [at, at + this.literal.length];
   }
