@@ -12,6 +12,7 @@
  * Valid UTF-8 reads the same under both rules, so the native decoder does the work until it meets
  * malformed input.
  */
+import { utf8ByteLength } from './utf8-length.js';
 
 const encoder = new TextEncoder();
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -31,18 +32,7 @@ export function encodeUtf8Java(s: string): Uint8Array {
 
 /** The length of {@link encodeUtf8Java}`(s)`, without encoding: an unpaired surrogate counts one byte. */
 export function utf8LengthJava(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c < 0xd800 || c > 0xdfff) n += 3;
-    else if (c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 1;
-  }
-  return n;
+  return utf8ByteLength(s, 1);
 }
 
 /** The text of `new String(bytes, StandardCharsets.UTF_8)`. */

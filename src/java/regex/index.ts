@@ -18,7 +18,7 @@ import { compile, type Program } from './compile.js';
 import { Machine } from './match.js';
 import { parse } from './parse.js';
 import { parseReplacement, type ReplacementPart } from './replacement.js';
-import { splitWith } from './split.js';
+import { findFrom, splitWith } from './split.js';
 
 /** Work units of setting up one match, replace or split (the machine, the finder, the result), whatever the input. */
 const CALL_UNITS = 4;
@@ -160,8 +160,7 @@ export function javaReplace(input: string, pattern: string, replacement: string,
     let prevStart = -1;
     let prevEnd = 0;
     for (;;) {
-      let from = prevEnd;
-      if (from === prevStart) from++;
+      const from = findFrom(prevStart, prevEnd);
       if (from > input.length) break;
       const m = f.next(from, prevEnd);
       if (m === null) break;

@@ -7,6 +7,14 @@
 import type { Meter } from '../meter.js';
 import { BYTES_PER_SLOT } from '../meter.js';
 
+/**
+ * Where `Matcher.find()` searches next: after the previous match, one character later when that match
+ * was empty (so an empty match is not found again in the same place).
+ */
+export function findFrom(prevStart: number, prevEnd: number): number {
+  return prevEnd === prevStart ? prevEnd + 1 : prevEnd;
+}
+
 /** Finds the next match at or after `from`; returns [start, end] or null. */
 export type NextMatch = (from: number) => readonly [number, number] | null;
 
@@ -17,9 +25,7 @@ export function splitWith(input: string, limit: number, next: NextMatch, meter: 
   let prevStart = -1;
   let prevEnd = 0;
   for (;;) {
-    // Matcher.find(): after an empty match, search again one character later.
-    let from = prevEnd;
-    if (from === prevStart) from++;
+    const from = findFrom(prevStart, prevEnd);
     if (from > input.length) break;
     const m = next(from);
     if (m === null) break;
