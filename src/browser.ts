@@ -47,7 +47,7 @@ export type {
   IntegrationType,
   PassthroughBehavior,
   ContentHandling,
-} from './integration/model.js';
+} from './model/index.js';
 export type {
   MethodRequest,
   IntegrationRequest,

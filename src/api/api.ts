@@ -3,7 +3,7 @@
  * types and the stage's variables.
  */
 import { invokeMethod } from '../integration/invoke.js';
-import type { ApiDefinition, MethodDefinition } from '../integration/model.js';
+import type { ApiDefinition, MethodDefinition } from '../model/index.js';
 import type { GatewayResponse, InvokeOptions, MethodRequest } from '../integration/types.js';
 import { InvalidInputError } from '../gateway/validate-input.js';
 import { RouteTable, type RouteMatch } from './routes.js';

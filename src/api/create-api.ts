@@ -1,6 +1,6 @@
 /** Turning definition text, a parsed document or an {@link ApiDefinition} into a runnable {@link Api}. */
 import { parseApiDefinition, type DefinitionOptions } from '../definitions/load.js';
-import type { ApiDefinition } from '../integration/model.js';
+import type { ApiDefinition } from '../model/index.js';
 import { Api, type ApiOptions } from './api.js';
 
 /** Options of {@link createApi} and `loadApi`: how to read the definition, and how to run it. */

@@ -1,5 +1,5 @@
 /** Every mapping template of an API, request and response side, labelled as the CLI reports them. */
-import type { ApiDefinition, MethodDefinition } from '../integration/model.js';
+import type { ApiDefinition, MethodDefinition } from '../model/index.js';
 
 export interface MappingTemplateEntry {
   method: MethodDefinition;

@@ -2,7 +2,7 @@
  * Which method a request reaches: API Gateway's resource tree, where a literal path segment wins over a
  * `{param}`, which wins over a greedy `{proxy+}`, and a method defined on the resource wins over `ANY`.
  */
-import type { MethodDefinition } from '../integration/model.js';
+import type { MethodDefinition } from '../model/index.js';
 import { setOwn } from '../own-property.js';
 
 export interface RouteMatch {

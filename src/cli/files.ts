@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import { DefinitionError } from '../definitions/definition-error.js';
 import { loadApiDefinition } from '../definitions/load-file.js';
 import type { DefinitionOptions } from '../definitions/load.js';
-import type { ApiDefinition } from '../integration/model.js';
+import type { ApiDefinition } from '../model/index.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './io.js';
 

@@ -4,7 +4,7 @@
  * `AWS::Serverless::Api` with a `DefinitionBody` or local `DefinitionUri`, SAM function `Api` events
  * (proxy integrations), and stages with their variables.
  */
-import type { ApiDefinition, Integration, MethodDefinition, MethodResponse, ModelSchema } from '../integration/model.js';
+import type { ApiDefinition, Integration, MethodDefinition, MethodResponse, ModelSchema } from '../model/index.js';
 import type { ParsedDocument } from './document.js';
 import { fail, isObject, requiredString, statusCode, stringMap, type Path, type Reader } from './fields.js';
 import { CLOUDFORMATION, readIntegration, readIntegrationResponse } from './integration-fields.js';

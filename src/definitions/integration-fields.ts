@@ -3,7 +3,7 @@
  * (`requestTemplates`), PascalCase in CloudFormation (`RequestTemplates`, `IntegrationHttpMethod`). How each
  * format lists integration responses differs and is read by the format; the fields are read here.
  */
-import type { ContentHandling, Integration, IntegrationResponse, IntegrationType, PassthroughBehavior } from '../integration/model.js';
+import type { ContentHandling, Integration, IntegrationResponse, IntegrationType, PassthroughBehavior } from '../model/index.js';
 import { fail, isObject, oneOf, optionalNumber, optionalString, statusCode, stringMap, type Path, type Reader } from './fields.js';
 
 export const INTEGRATION_TYPES: readonly IntegrationType[] = ['AWS', 'AWS_PROXY', 'HTTP', 'HTTP_PROXY', 'MOCK'];

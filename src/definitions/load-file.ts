@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { detectTerraform } from './terraform/detect.js';
 import { parseTerraformJson } from './terraform/index.js';
 import { loadTerraform } from './terraform/read-files.js';
-import type { ApiDefinition } from '../integration/model.js';
+import type { ApiDefinition } from '../model/index.js';
 import { DefinitionError } from './definition-error.js';
 import { parseDefinitionText, type ParsedDocument } from './document.js';
 import { definitionFromText, type DefinitionOptions, type ReadRelative } from './load.js';

@@ -4,7 +4,7 @@
  * output, a Serverless Framework `serverless.yml`, or Terraform (`.tf`, `terraform show -json`). Anything
  * else is one error naming the formats tried. No file system here, so this runs in browsers; reading files is `load-file.ts`.
  */
-import type { ApiDefinition } from '../integration/model.js';
+import type { ApiDefinition } from '../model/index.js';
 import { fromCloudFormation, isCloudFormation, type CloudFormationOptions } from './cloudformation.js';
 import { parseDefinitionText, type ParsedDocument } from './document.js';
 import { fromOpenApi, isOpenApi } from './openapi.js';

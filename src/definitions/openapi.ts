@@ -5,7 +5,7 @@
  * for the default response), `x-amazon-apigateway-any-method`, `x-amazon-apigateway-binary-media-types`.
  * Paths are taken as written (API Gateway's default `basepath=ignore`).
  */
-import type { ApiDefinition, Integration, IntegrationResponse, MethodDefinition, MethodResponse, ModelSchema } from '../integration/model.js';
+import type { ApiDefinition, Integration, IntegrationResponse, MethodDefinition, MethodResponse, ModelSchema } from '../model/index.js';
 import { setOwn } from '../own-property.js';
 import { fail, isObject, requiredString, type Path, type Reader } from './fields.js';
 import { CAMEL_CASE, readIntegration, readIntegrationResponse } from './integration-fields.js';

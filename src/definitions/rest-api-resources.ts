@@ -2,7 +2,7 @@
  * API Gateway's own resource format: the output of `aws apigateway get-resources --embed methods`
  * (`items[].resourceMethods.<METHOD>.methodIntegration`), field names exactly as the REST API returns them.
  */
-import type { ApiDefinition, Integration, MethodDefinition, MethodResponse } from '../integration/model.js';
+import type { ApiDefinition, Integration, MethodDefinition, MethodResponse } from '../model/index.js';
 import { fail, isObject, requiredString, statusCode, type Path, type Reader } from './fields.js';
 import { CAMEL_CASE, readIntegration, readIntegrationResponse } from './integration-fields.js';
 

@@ -6,7 +6,7 @@
  * What the framework generates is read in its sources (serverless/serverless,
  * lib/plugins/aws/package/compile/events/api-gateway/lib/{validate.js, method/*.js, cors.js}).
  */
-import type { ApiDefinition, Integration, IntegrationResponse, IntegrationType, MethodDefinition, MethodResponse, ModelSchema } from '../integration/model.js';
+import type { ApiDefinition, Integration, IntegrationResponse, IntegrationType, MethodDefinition, MethodResponse, ModelSchema } from '../model/index.js';
 import { setOwn } from '../own-property.js';
 import { describe, fail, isObject, oneOf, optionalString, requiredString, type Path, type Reader } from './fields.js';
 import { CONTENT_HANDLINGS, PASSTHROUGH_BEHAVIORS } from './integration-fields.js';

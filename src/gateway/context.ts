@@ -26,9 +26,10 @@ export interface ContextOptions {
 
 export const DEFAULT_EPOCH_MS = 1519166937665;
 export const DEFAULT_REQUEST_ID = 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef';
-const ACCOUNT_ID = '123456789012';
-const API_ID = 'a1b2c3d4e5';
-const REGION = 'us-east-1';
+/** The account, API and Region a request is taken to reach when its `$context` names none. */
+export const DEFAULT_ACCOUNT_ID = '123456789012';
+export const DEFAULT_API_ID = 'a1b2c3d4e5';
+export const DEFAULT_REGION = 'us-east-1';
 
 /** `$context` keys in the order AWS lists them (LS-SQS-01): HashMap order depends on insertion for collisions. */
 const CONTEXT_ORDER = [
@@ -84,7 +85,7 @@ export function formatRequestTime(epochMs: number): string {
 let lastExtendedRequestId: [string, string] = ['', ''];
 
 /** A stable id in API Gateway's format, derived from the request id (cached: renders often share one). */
-function extendedRequestIdFor(requestId: string): string {
+export function extendedRequestIdFor(requestId: string): string {
   if (lastExtendedRequestId[0] !== requestId) {
     lastExtendedRequestId = [requestId, encodeBase64(sha256(encodeUtf8(requestId))).slice(0, 15) + '='];
   }
@@ -135,7 +136,7 @@ export function buildContext(
   const requestId = typeof g.requestId === 'string' ? g.requestId : options.requestId ? generatedId(options.requestId) : DEFAULT_REQUEST_ID;
   const stage = typeof g.stage === 'string' ? g.stage : 'test';
   const resourcePath = typeof g.resourcePath === 'string' ? g.resourcePath : '/';
-  const apiId = typeof g.apiId === 'string' ? g.apiId : API_ID;
+  const apiId = typeof g.apiId === 'string' ? g.apiId : DEFAULT_API_ID;
 
   const defaults: Record<string, unknown> = {
     resourceId: 'abc123',
@@ -144,12 +145,12 @@ export function buildContext(
     extendedRequestId: extendedRequestIdFor(requestId),
     requestTime: formatRequestTime(epoch),
     path: requestPath(stage, resourcePath, pathParams),
-    accountId: ACCOUNT_ID,
+    accountId: DEFAULT_ACCOUNT_ID,
     protocol: 'HTTP/1.1',
     stage,
     domainPrefix: apiId,
     requestId,
-    domainName: `${apiId}.execute-api.${REGION}.amazonaws.com`,
+    domainName: `${apiId}.execute-api.${DEFAULT_REGION}.amazonaws.com`,
     deploymentId: 'dep123',
     apiId,
   };

@@ -14,7 +14,9 @@ import { MOCK_STATUS_ERROR, mockStatus } from './mock.js';
 import { payloadBytes, payloadOf, payloadText, type Payload } from './payload.js';
 import type { IntegrationParameters, RequestPhaseResult } from './request-phase.js';
 import type { InvocationState } from './state.js';
-import type { Backend, HttpBackend, IntegrationRequest, IntegrationResult, LambdaHandler } from './types.js';
+import type { Backend, HttpBackend, IntegrationRequest, IntegrationResult } from './types.js';
+import { lambdaHandlerFor } from './lambda-handler.js';
+import { Timeout, withTimeout } from './timeout.js';
 
 /** API Gateway's default `timeoutInMillis` (and the limit without a quota increase). */
 export const DEFAULT_INTEGRATION_TIMEOUT_MS = 29_000;
@@ -33,21 +35,6 @@ export interface IntegrationOutcome {
   lambdaError: boolean;
 }
 
-class Timeout extends Error {}
-
-async function withTimeout<T>(work: () => T | Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Timeout()), ms);
-    timer.unref?.();
-  });
-  try {
-    return await Promise.race([Promise.resolve().then(work), expired]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 function timedOut(ms: number): InvocationFailure {
   return new InvocationFailure('integration', 504, `the integration did not answer within ${ms} ms`, messageBody('Endpoint request timed out'));
 }
@@ -61,20 +48,6 @@ function noBackend(state: InvocationState, what: string): InvocationFailure {
 /** `${stageVariables.name}` in an integration URI or ARN. */
 export function substituteStageVariables(text: string, variables: Record<string, string>): string {
   return text.replace(/\$\{stageVariables\.([A-Za-z0-9_]+)\}/g, (_, name: string) => (Object.hasOwn(variables, name) ? variables[name]! : ''));
-}
-
-/** The handler for a function: keyed by its deployed name, or by another name it goes by (a construct id, …). */
-function lambdaHandlerFor(backend: Backend | undefined, functionName: string, aliases: Readonly<Record<string, string>> | undefined): LambdaHandler | undefined {
-  if (!backend || typeof backend === 'function') return undefined;
-  const lambda = backend.lambda;
-  if (typeof lambda === 'function') return lambda;
-  if (!lambda) return undefined;
-  if (Object.hasOwn(lambda, functionName)) return lambda[functionName];
-  if (!aliases) return undefined;
-  for (const key of Object.keys(lambda)) {
-    if (Object.hasOwn(aliases, key) && aliases[key] === functionName) return lambda[key];
-  }
-  return undefined;
 }
 
 function httpBackendFor(backend: Backend | undefined): HttpBackend | undefined {

@@ -13,7 +13,7 @@ import type { JavaMap } from '../java/values.js';
 import { InvocationFailure, internalError } from './failure.js';
 import { callIntegration } from './integration-call.js';
 import { normalizeRequest } from './method-request.js';
-import type { MethodDefinition } from './model.js';
+import type { MethodDefinition } from '../model/index.js';
 import { payloadBytes, type Payload } from './payload.js';
 import { runRequestPhase } from './request-phase.js';
 import { runResponsePhase } from './response-phase.js';

@@ -7,7 +7,7 @@
 import { base64DecodeBytes } from '../gateway/util/base64.js';
 import { encodeBase64 } from '../platform/base64.js';
 import { decodeUtf8Java, encodeUtf8Java } from '../platform/java-utf8.js';
-import type { ContentHandling } from './model.js';
+import type { ContentHandling } from '../model/index.js';
 
 export type Payload = { readonly binary: false; readonly text: string } | { readonly binary: true; readonly bytes: Uint8Array };
 

@@ -11,7 +11,7 @@ import { headerValue, record, setHeader } from './headers.js';
 import type { IntegrationOutcome } from './integration-call.js';
 import { evaluateMapping, MappingError, mappingTarget, type MappingSources } from './mapping.js';
 import { firstAcceptedType, isBinaryType } from './media-type.js';
-import type { IntegrationResponse } from './model.js';
+import type { IntegrationResponse } from '../model/index.js';
 import { ConversionError, convertResponsePayload, type Payload } from './payload.js';
 import { responseHeaderName } from './remapping.js';
 import type { RequestPhaseResult } from './request-phase.js';

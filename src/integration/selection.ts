@@ -10,7 +10,7 @@
  */
 import type { Meter } from '../java/meter.js';
 import { javaMatches, PatternCache } from '../java/regex/index.js';
-import type { IntegrationResponse } from './model.js';
+import type { IntegrationResponse } from '../model/index.js';
 
 function isDefault(r: IntegrationResponse): boolean {
   return r.selectionPattern === undefined || r.selectionPattern === null || r.selectionPattern === '';

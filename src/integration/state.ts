@@ -2,7 +2,7 @@
 import type { GatewayContext } from '../gateway/request.js';
 import type { Meter } from '../java/meter.js';
 import type { JavaMap } from '../java/values.js';
-import type { MethodDefinition } from './model.js';
+import type { MethodDefinition } from '../model/index.js';
 import type { NormalizedRequest } from './method-request.js';
 import type { InvocationTrace, InvokeOptions } from './types.js';
 

@@ -4,7 +4,7 @@
  * `application/json`, else the first defined one; none at all passes the body through. An empty template
  * (stored by API Gateway as null) passes the body through unmapped.
  */
-import type { PassthroughBehavior } from './model.js';
+import type { PassthroughBehavior } from '../model/index.js';
 import { templateFor } from './media-type.js';
 
 export type TemplateChoice =

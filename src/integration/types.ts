@@ -1,7 +1,7 @@
 /** What goes into and comes out of a whole method invocation. */
 import type { GatewayContext, ParameterValue } from '../gateway/request.js';
 import type { RenderOptions } from '../template.js';
-import type { IntegrationType } from './model.js';
+import type { IntegrationType } from '../model/index.js';
 
 /** The client's request, as it reaches a method. */
 export interface MethodRequest {

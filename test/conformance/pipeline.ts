@@ -7,7 +7,7 @@
  * (which integration type, what the backend did) — the only knowledge the runner adds.
  */
 import { invokeMethod, LambdaFunctionError, type GatewayResponse, type InvokeOptions, type MethodDefinition, type MethodRequest } from '../../src/index.js';
-import type { IntegrationResponse } from '../../src/integration/model.js';
+import type { IntegrationResponse } from '../../src/model/index.js';
 import { jsonMatches, parseOrUndefined } from './compare.js';
 import type { CorpusResult } from './types.js';
 

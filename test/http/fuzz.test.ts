@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from '../../src/api/api.js';
 import { createApi } from '../../src/index.js';
 import { createHttpHandler } from '../../src/http/handler.js';
-import type { ApiDefinition, Integration } from '../../src/integration/model.js';
+import type { ApiDefinition, Integration } from '../../src/model/index.js';
 
 const HOSTILE_TEMPLATE = `#set($c = $input.params('case'))
 #if($c == 'trailer')#set($context.responseOverride.header.Trailer = "x")#end

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mappingTemplatesOf } from '../../api/mapping-templates.js';
-import type { ApiDefinition, ModelSchema } from '../../integration/model.js';
+import type { ApiDefinition, ModelSchema } from '../../model/index.js';
 import { compileTemplate, type CompiledTemplate } from '../../template.js';
 import type { JsonSchema } from '../../testing/json-schema/validate.js';
 import { rendersMockStatus, rendersValidJson, rendersWithoutError } from '../../testing/properties/checks.js';

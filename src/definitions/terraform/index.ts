@@ -3,7 +3,7 @@
  * (or an `aws_api_gateway_rest_api` with an OpenAPI `body`), and `terraform show -json` output of a plan
  * or state. Pure: files come in as text, so this bundles for browsers; `read-files.ts` reads them from disk.
  */
-import type { ApiDefinition } from '../../integration/model.js';
+import type { ApiDefinition } from '../../model/index.js';
 import { parseDefinitionText } from '../document.js';
 import { TerraformModule } from './module.js';
 import type { TerraformFile, TerraformOptions } from './options.js';

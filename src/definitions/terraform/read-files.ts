@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ApiDefinition } from '../../integration/model.js';
+import type { ApiDefinition } from '../../model/index.js';
 import { DefinitionError } from '../definition-error.js';
 import { parseTerraform, parseTerraformJson } from './index.js';
 import type { TerraformFile, TerraformOptions } from './options.js';

@@ -4,7 +4,7 @@
  * `aws_api_gateway_resource`, or the API's `root_resource_id`. Methods, integrations and their responses
  * meet on (resource, HTTP method, status code). An OpenAPI `body` contributes its paths too.
  */
-import type { ApiDefinition, MethodDefinition, MethodResponse, ModelSchema } from '../../integration/model.js';
+import type { ApiDefinition, MethodDefinition, MethodResponse, ModelSchema } from '../../model/index.js';
 import { setOwn } from '../../own-property.js';
 import { DefinitionError } from '../definition-error.js';
 import { parseDefinitionText, type ParsedDocument } from '../document.js';

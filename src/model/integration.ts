@@ -40,46 +40,11 @@ export interface Integration {
   integrationResponses?: IntegrationResponse[] | null;
   /** How long the backend may take before the client gets 504 (API Gateway: 50 – 29 000 ms by default). */
   timeoutInMillis?: number | null;
-}
-
-/** A `MethodResponse`: the statuses (and headers) a method may answer with. */
-export interface MethodResponse {
-  statusCode: string;
-  /** `method.response.header.X` → required. */
-  responseParameters?: Record<string, boolean> | null;
-}
-
-/** A JSON Schema (draft-04), as API Gateway models are written. */
-export type ModelSchema = Record<string, unknown>;
-
-/** One method of an API: `GET /pets/{id}` with its integration. */
-export interface MethodDefinition {
-  httpMethod: string;
-  /** The resource path template, e.g. `/pets/{id}` or `/{proxy+}`. */
-  resourcePath: string;
-  integration: Integration;
-  /** Status code → method response; absent means any status the integration responses name is allowed. */
-  methodResponses?: Record<string, MethodResponse> | null;
-  /** Media type → the schema of the request body (the method's request model), when the definition says. */
-  requestModels?: Record<string, ModelSchema> | null;
-  /** Where the method came from (for diagnostics), e.g. `openapi.yaml paths./pets/{id}.get`. */
-  source?: string;
-}
-
-/** An API: its methods, binary media types and stages. */
-export interface ApiDefinition {
-  title?: string;
-  methods: MethodDefinition[];
-  /** Media types whose payloads are binary, e.g. `image/png`, `image/*`. */
-  binaryMediaTypes?: string[];
-  /** Stage name → its stage variables. */
-  stages?: Record<string, Record<string, string>>;
-  /** Named models (schemas), which `$ref`s in request models name. */
-  models?: Record<string, ModelSchema>;
   /**
-   * Other names a Lambda function goes by → the name it is deployed under (and that integration URIs
-   * invoke): a CDK construct id or path, a CloudFormation logical id, a Serverless function key. Backend
-   * handlers may be keyed by any of them.
+   * `method.request.*` parameters whose values key the stage cache (in this order), e.g.
+   * `method.request.querystring.type`. Default none: one entry per method and namespace.
    */
-  functionAliases?: Record<string, string>;
+  cacheKeyParameters?: string[] | null;
+  /** Groups cache entries; API Gateway's default is the resource id, so methods of a resource share it. */
+  cacheNamespace?: string | null;
 }

@@ -1,0 +1,2 @@
+/** Placeholder: the authorizer result cache (see authorizers/). */
+export class AuthorizerCache {}

@@ -1,0 +1,2 @@
+/** Placeholder: compiled gateway response templates. */
+export class GatewayTemplates {}

@@ -1,0 +1,2 @@
+/** Placeholder: the stage cache (see stage-cache/). */
+export class StageCache {}
