@@ -2,6 +2,7 @@
  * Errors as the client sees them (API Gateway's gateway responses) together with a diagnostic for the
  * developer: which phase failed, why, and where in a template.
  */
+import type { GatewayResponseType } from '../model/index.js';
 import { VtlError } from '../vtl/errors.js';
 import type { InvocationPhase } from './types.js';
 
@@ -33,6 +34,20 @@ export class InvocationFailure extends Error {
       this.line = cause.line;
       this.column = cause.column;
     }
+  }
+
+  /**
+   * The gateway response type this failure answers as, so a customised one applies: a timeout is
+   * INTEGRATION_TIMEOUT, a backend that fails INTEGRATION_FAILURE, strict passthrough
+   * UNSUPPORTED_MEDIA_TYPE, and a template or mapping API Gateway cannot run API_CONFIGURATION_ERROR
+   * (the type its docs give for "integration response mapping can't match"; AWS's type for a template
+   * error is unrecorded, see docs/conformance.md).
+   */
+  get responseType(): GatewayResponseType {
+    if (this.statusCode === 504) return 'INTEGRATION_TIMEOUT';
+    if (this.statusCode === 415) return 'UNSUPPORTED_MEDIA_TYPE';
+    if (this.statusCode < 500) return 'DEFAULT_4XX';
+    return this.phase === 'integration' ? 'INTEGRATION_FAILURE' : 'API_CONFIGURATION_ERROR';
   }
 }
 

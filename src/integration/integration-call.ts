@@ -36,7 +36,7 @@ export interface IntegrationOutcome {
 }
 
 function timedOut(ms: number): InvocationFailure {
-  return new InvocationFailure('integration', 504, `the integration did not answer within ${ms} ms`, messageBody('Endpoint request timed out'));
+  return new InvocationFailure('integration', 504, `the integration did not answer within ${ms} ms`, messageBody('Endpoint request timed out'), { 'x-amzn-ErrorType': 'InternalServerErrorException' });
 }
 
 function noBackend(state: InvocationState, what: string): InvocationFailure {

@@ -54,7 +54,7 @@ function methodResponse(statusCode: number, headers: Record<string, ParameterVal
 }
 
 function failureResponse(failure: InvocationFailure, trace: InvocationTrace): GatewayResponse {
-  trace.error = { phase: failure.phase, message: failure.message, line: failure.line, column: failure.column, cause: failure.cause };
+  trace.error = { phase: failure.phase, responseType: failure.responseType, message: failure.message, line: failure.line, column: failure.column, cause: failure.cause };
   const headers: Record<string, ParameterValue> = { 'Content-Type': 'application/json', ...failure.headers };
   return methodResponse(failure.statusCode, headers, { binary: false, text: failure.clientBody }, trace);
 }

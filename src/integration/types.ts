@@ -1,7 +1,7 @@
 /** What goes into and comes out of a whole method invocation. */
 import type { GatewayContext, ParameterValue } from '../gateway/request.js';
 import type { RenderOptions } from '../template.js';
-import type { IntegrationType } from '../model/index.js';
+import type { GatewayResponseType, IntegrationType } from '../model/index.js';
 
 /** The client's request, as it reaches a method. */
 export interface MethodRequest {
@@ -83,7 +83,15 @@ export interface InvokeOptions extends RenderOptions {
 
 /** Which step of the pipeline failed, for the developer. */
 export type InvocationPhase =
+  | 'limits'
   | 'route'
+  | 'resource-policy'
+  | 'authorizer'
+  | 'api-key'
+  | 'throttle'
+  | 'quota'
+  | 'validation'
+  | 'cache'
   | 'request-parameters'
   | 'content-handling'
   | 'request-template'
@@ -105,8 +113,19 @@ export interface InvocationTrace {
   integrationResponse?: string;
   /** The response template's media type, or `passthrough`. */
   responseTemplate?: string;
-  error?: { phase: InvocationPhase; message: string; line?: number; column?: number; cause?: unknown };
+  error?: InvocationError;
   warnings: string[];
+}
+
+/** Why API Gateway answered a request itself instead of with the method's response. */
+export interface InvocationError {
+  phase: InvocationPhase;
+  /** The gateway response type the client got (customisable in the definition). */
+  responseType?: GatewayResponseType;
+  message: string;
+  line?: number;
+  column?: number;
+  cause?: unknown;
 }
 
 /** The method response the client receives. */

@@ -4,7 +4,7 @@
  * {@link GatewayError}; no stage knows which one runs after it.
  */
 import type { GatewayContext, ParameterValue } from '../gateway/request.js';
-import type { InvokeOptions } from '../integration/types.js';
+import type { PipelineOptions } from './options.js';
 import type { ApiDefinition, MethodDefinition } from '../model/index.js';
 import type { ExecutionLog } from './execution-log.js';
 import type { GatewayError } from './gateway-responses/gateway-error.js';
@@ -27,7 +27,7 @@ export interface ClientRequest {
 export interface RequestState {
   readonly api: ApiDefinition;
   readonly runtime: ApiRuntime;
-  readonly options: InvokeOptions;
+  readonly options: PipelineOptions;
   /** When the request arrived (ms since the epoch, from `options.now`). */
   readonly now: number;
   readonly request: ClientRequest;
@@ -38,6 +38,15 @@ export interface RequestState {
   readonly context: GatewayContext;
   readonly log: ExecutionLog;
   readonly warnings: string[];
+  /** What stages learn that is not `$context` but later stages need. */
+  readonly found: FoundByStages;
+}
+
+export interface FoundByStages {
+  /** The API key a Lambda authorizer returned (`usageIdentifierKey`), for `apiKeySource: AUTHORIZER`. */
+  usageIdentifierKey?: string;
+  /** Whether a cached authorizer result was used (for the log and the stage cache). */
+  authorizerCached?: boolean;
 }
 
 /** A request routing has matched to a method. */
