@@ -32,7 +32,7 @@ export const DEFAULT_API_ID = 'a1b2c3d4e5';
 export const DEFAULT_REGION = 'us-east-1';
 
 /** `$context` keys in the order AWS lists them (LS-SQS-01): HashMap order depends on insertion for collisions. */
-const CONTEXT_ORDER = [
+export const CONTEXT_ORDER: readonly string[] = [
   'resourceId',
   'resourcePath',
   'httpMethod',

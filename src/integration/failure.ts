@@ -28,6 +28,11 @@ export class InvocationFailure extends Error {
     readonly clientBody: string,
     readonly headers: Record<string, string> = {},
     cause?: unknown,
+    /**
+     * The gateway response type, when the status alone does not say it: a 504 that is a network error
+     * rather than a timeout, a 500 that is a configuration error found while calling the integration.
+     */
+    private readonly declaredType?: GatewayResponseType,
   ) {
     super(message, cause === undefined ? undefined : { cause });
     if (cause instanceof VtlError) {
@@ -38,13 +43,16 @@ export class InvocationFailure extends Error {
 
   /**
    * The gateway response type this failure answers as, so a customised one applies: a timeout is
-   * INTEGRATION_TIMEOUT, a backend that fails INTEGRATION_FAILURE, strict passthrough
+   * INTEGRATION_TIMEOUT, a backend that fails (a Lambda function error, a malformed proxy response) is
+   * INTEGRATION_FAILURE, a Lambda payload over 6 MB REQUEST_TOO_LARGE, strict passthrough
    * UNSUPPORTED_MEDIA_TYPE, and a template or mapping API Gateway cannot run API_CONFIGURATION_ERROR
    * (the type its docs give for "integration response mapping can't match"; AWS's type for a template
    * error is unrecorded, see docs/conformance.md).
    */
   get responseType(): GatewayResponseType {
+    if (this.declaredType) return this.declaredType;
     if (this.statusCode === 504) return 'INTEGRATION_TIMEOUT';
+    if (this.statusCode === 413) return 'REQUEST_TOO_LARGE';
     if (this.statusCode === 415) return 'UNSUPPORTED_MEDIA_TYPE';
     if (this.statusCode < 500) return 'DEFAULT_4XX';
     return this.phase === 'integration' ? 'INTEGRATION_FAILURE' : 'API_CONFIGURATION_ERROR';
@@ -58,4 +66,45 @@ export function internalError(phase: InvocationPhase, message: string, cause?: u
 
 export function badRequest(phase: InvocationPhase, message: string, clientBody: string, cause?: unknown): InvocationFailure {
   return new InvocationFailure(phase, 400, message, clientBody, { 'x-amzn-ErrorType': 'BadRequestException' }, cause);
+}
+
+/**
+ * The integration did not answer in time: 504 `{"message": "Endpoint request timed out"}` (pipeline.md §6,
+ * AWS-OBS), INTEGRATION_TIMEOUT.
+ */
+export function integrationTimedOut(ms: number): InvocationFailure {
+  return new InvocationFailure('integration', 504, `the integration did not answer within ${ms} ms`, messageBody('Endpoint request timed out'), { 'x-amzn-ErrorType': 'InternalServerErrorException' });
+}
+
+/**
+ * A Lambda invocation payload API Gateway cannot send: 413 `{"message": "Request Too Long"}` (31 bytes) with
+ * `x-amzn-ErrorType: BadRequestException` (pipeline.md §6, O11), REQUEST_TOO_LARGE.
+ */
+export function requestTooLong(message: string): InvocationFailure {
+  return new InvocationFailure('integration', 413, message, messageBody('Request Too Long'), { 'x-amzn-ErrorType': 'BadRequestException' }, undefined, 'REQUEST_TOO_LARGE');
+}
+
+/**
+ * A backend that failed or answered what API Gateway cannot use (a Lambda function error, a malformed or
+ * oversized Lambda proxy response): 502 `{"message": "Internal server error"}`, INTEGRATION_FAILURE
+ * (pipeline.md §3.2, AWS-REC).
+ */
+export function badGateway(message: string, cause?: unknown): InvocationFailure {
+  return new InvocationFailure('integration', 502, message, INTERNAL_SERVER_ERROR_BODY, { 'x-amzn-ErrorType': 'InternalServerErrorException' }, cause, 'INTEGRATION_FAILURE');
+}
+
+/**
+ * An HTTP endpoint that could not be reached: 504 `{"message": "Network error communicating with endpoint"}`
+ * (AWS-OBS, RhinoSecurityLabs/IPRotate_Burp_Extension#17), INTEGRATION_FAILURE.
+ */
+export function networkError(message: string, cause?: unknown): InvocationFailure {
+  return new InvocationFailure('integration', 504, message, messageBody('Network error communicating with endpoint'), { 'x-amzn-ErrorType': 'InternalServerErrorException' }, cause, 'INTEGRATION_FAILURE');
+}
+
+/**
+ * A configuration API Gateway finds unusable only when it calls the integration (an invalid endpoint
+ * address, a URI placeholder without a value): 500 `Internal server error`, API_CONFIGURATION_ERROR.
+ */
+export function configurationError(message: string, cause?: unknown): InvocationFailure {
+  return new InvocationFailure('integration', 500, message, INTERNAL_SERVER_ERROR_BODY, { 'x-amzn-ErrorType': 'InternalServerErrorException' }, cause, 'API_CONFIGURATION_ERROR');
 }

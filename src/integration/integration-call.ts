@@ -4,7 +4,7 @@
  * integration responses' selection patterns are matched against.
  */
 import type { ParameterValue } from '../gateway/request.js';
-import { InvocationFailure, internalError, badRequest, messageBody } from './failure.js';
+import { InvocationFailure, internalError, badRequest, messageBody, integrationTimedOut, requestTooLong } from './failure.js';
 import { headerValue, record } from './headers.js';
 import { setOwn } from '../own-property.js';
 import { errorPayloadOf, functionArnOf, functionNameOf, isLambdaUri, resultPayloadOf } from './lambda.js';
@@ -17,6 +17,20 @@ import type { InvocationState } from './state.js';
 import type { Backend, HttpBackend, IntegrationRequest, IntegrationResult } from './types.js';
 import { lambdaHandlerFor } from './lambda-handler.js';
 import { Timeout, withTimeout } from './timeout.js';
+import { checkEndpoint } from './proxy/http-proxy-request.js';
+import { utf8LengthJava } from '../platform/java-utf8.js';
+import { LAMBDA_REQUEST_LIMIT_BYTES } from './proxy/limits.js';
+
+/**
+ * A Lambda invocation payload must be smaller than 6 MiB; API Gateway answers a bigger one with 413
+ * `Request Too Long` (pipeline.md §6, O11).
+ */
+export function checkLambdaRequestSize(payload: string): void {
+  // A UTF-16 unit is at most three UTF-8 bytes: only a payload that may be over the limit is measured.
+  if (payload.length < LAMBDA_REQUEST_LIMIT_BYTES / 3) return;
+  const size = utf8LengthJava(payload);
+  if (size >= LAMBDA_REQUEST_LIMIT_BYTES) throw requestTooLong(`the Lambda invocation payload is ${size} bytes; Lambda accepts less than ${LAMBDA_REQUEST_LIMIT_BYTES}`);
+}
 
 /** API Gateway's default `timeoutInMillis` (and the limit without a quota increase). */
 export const DEFAULT_INTEGRATION_TIMEOUT_MS = 29_000;
@@ -35,11 +49,8 @@ export interface IntegrationOutcome {
   lambdaError: boolean;
 }
 
-function timedOut(ms: number): InvocationFailure {
-  return new InvocationFailure('integration', 504, `the integration did not answer within ${ms} ms`, messageBody('Endpoint request timed out'), { 'x-amzn-ErrorType': 'InternalServerErrorException' });
-}
-
-function noBackend(state: InvocationState, what: string): InvocationFailure {
+/** No handler or backend function answers this integration (an apigw-vtl setup error, not an AWS one). */
+export function noBackend(state: InvocationState, what: string): InvocationFailure {
   const m = state.method;
   const message = `no ${what} is configured for the ${m.integration.type} integration of ${m.httpMethod} ${m.resourcePath} (pass one with the backend option, or --backend for the CLI)`;
   return new InvocationFailure('integration', 502, message, messageBody(`apigw-vtl: ${message}`));
@@ -50,7 +61,7 @@ export function substituteStageVariables(text: string, variables: Record<string,
   return text.replace(/\$\{stageVariables\.([A-Za-z0-9_]+)\}/g, (_, name: string) => (Object.hasOwn(variables, name) ? variables[name]! : ''));
 }
 
-function httpBackendFor(backend: Backend | undefined): HttpBackend | undefined {
+export function httpBackendFor(backend: Backend | undefined): HttpBackend | undefined {
   if (typeof backend === 'function') return backend;
   return backend?.http;
 }
@@ -89,6 +100,7 @@ async function lambdaOutcome(state: InvocationState, prepared: RequestPhaseResul
     if (e instanceof LambdaPayloadError) throw badRequest('integration', `the rendered request body is not JSON: ${e.jacksonMessage}`, e.awsBody, e);
     throw e;
   }
+  checkLambdaRequestSize(payloadText(prepared.payload));
   const requestId = String(state.context.requestId ?? '');
   const headers = record<ParameterValue>();
   headers['Content-Type'] = 'application/json';
@@ -96,7 +108,7 @@ async function lambdaOutcome(state: InvocationState, prepared: RequestPhaseResul
     const result = await withTimeout(() => handler(event, { functionName, awsRequestId: requestId, invokedFunctionArn: arn }), timeoutMs);
     return { statusCode: 200, headers, payload: { binary: false, text: resultPayloadOf(result) }, selectionValue: '', lambdaError: false };
   } catch (e) {
-    if (e instanceof Timeout) throw timedOut(timeoutMs);
+    if (e instanceof Timeout) throw integrationTimedOut(timeoutMs);
     const error = errorPayloadOf(e);
     headers['X-Amz-Function-Error'] = 'Unhandled';
     const message = error.errorMessage === undefined || error.errorMessage === null ? '' : String(error.errorMessage);
@@ -104,7 +116,8 @@ async function lambdaOutcome(state: InvocationState, prepared: RequestPhaseResul
   }
 }
 
-function checkResult(result: unknown): IntegrationResult {
+/** What an {@link HttpBackend} returned, checked to be a result. @throws TypeError naming what is wrong */
+export function checkResult(result: unknown): IntegrationResult {
   const r = result as IntegrationResult | null;
   if (r === null || typeof r !== 'object') throw new TypeError('the backend must return { statusCode, headers?, body? }');
   if (!Number.isInteger(r.statusCode) || r.statusCode < 100 || r.statusCode > 599) throw new TypeError(`the backend returned statusCode ${String(r.statusCode)}; it must be an integer 100-599`);
@@ -117,13 +130,15 @@ async function httpOutcome(state: InvocationState, prepared: RequestPhaseResult,
   const backend = httpBackendFor(state.options.backend);
   if (!backend) throw noBackend(state, 'backend function');
   const uri = integration.uri ? substituteStageVariables(integration.uri, state.request.stageVariables) : undefined;
-  const request = integrationRequest(state, prepared, uri, uri ? integrationUrl(uri, prepared.parameters) : undefined);
+  const url = uri ? integrationUrl(uri, prepared.parameters) : undefined;
+  if (integration.type === 'HTTP') checkEndpoint(url ?? '');
+  const request = integrationRequest(state, prepared, uri, url);
   state.trace.integrationRequest = request;
   let result: IntegrationResult;
   try {
     result = checkResult(await withTimeout(() => backend(request), timeoutMs));
   } catch (e) {
-    if (e instanceof Timeout) throw timedOut(timeoutMs);
+    if (e instanceof Timeout) throw integrationTimedOut(timeoutMs);
     throw internalError('integration', `the backend failed: ${(e as Error)?.message ?? String(e)}`, e);
   }
   state.trace.integrationResult = result;
@@ -141,7 +156,7 @@ async function httpOutcome(state: InvocationState, prepared: RequestPhaseResult,
  * would be a worse answer than running it with the nearest timeout AWS could have. Above 29 s is kept
  * (up to 300 s), since a Regional API with a raised quota accepts it and the endpoint type is not known.
  */
-function integrationTimeoutMs(state: InvocationState): number {
+export function integrationTimeoutMs(state: InvocationState): number {
   const own: unknown = state.method.integration.timeoutInMillis;
   if (typeof own !== 'number' || !Number.isFinite(own)) return state.options.integrationTimeoutMs ?? DEFAULT_INTEGRATION_TIMEOUT_MS;
   const clamped = Math.min(MAX_INTEGRATION_TIMEOUT_MS, Math.max(MIN_INTEGRATION_TIMEOUT_MS, Math.round(own)));
@@ -169,7 +184,8 @@ export async function callIntegration(state: InvocationState, prepared: RequestP
     case 'HTTP':
       return httpOutcome(state, prepared, timeoutMs);
     default:
-      throw internalError('integration', `${integration.type} integrations pass requests through without mapping templates; apigw-vtl runs non-proxy integrations (AWS, HTTP, MOCK) only`);
+      // Proxy integrations have no integration responses to select: runIntegration runs them whole.
+      throw internalError('integration', `callIntegration runs non-proxy integrations (AWS, HTTP, MOCK); ${String(integration.type)} integrations run through runIntegration`);
   }
 }
 

@@ -11,12 +11,10 @@ import { userAgentOf } from '../gateway/parameters.js';
 import type { GatewayContext, ParameterValue } from '../gateway/request.js';
 import type { JavaMap } from '../java/values.js';
 import { InvocationFailure, internalError } from './failure.js';
-import { callIntegration } from './integration-call.js';
 import { normalizeRequest } from './method-request.js';
 import type { MethodDefinition } from '../model/index.js';
 import { payloadBytes, type Payload } from './payload.js';
-import { runRequestPhase } from './request-phase.js';
-import { runResponsePhase } from './response-phase.js';
+import { runIntegration } from './run-integration.js';
 import type { InvocationState } from './state.js';
 import type { GatewayResponse, InvocationTrace, InvokeOptions, MethodRequest } from './types.js';
 import { encodeBase64 } from '../platform/base64.js';
@@ -60,7 +58,8 @@ function failureResponse(failure: InvocationFailure, trace: InvocationTrace): Ga
 }
 
 /**
- * Runs one method of an API for one request, as API Gateway does for a non-proxy integration.
+ * Runs one method of an API for one request, as API Gateway does: a non-proxy integration with its
+ * templates and integration responses, a Lambda or HTTP proxy integration by passing the request through.
  *
  * @param method the method's definition (its integration, integration responses and method responses)
  * @param request the client's request
@@ -88,9 +87,7 @@ export async function invokeMethod(method: MethodDefinition, request: MethodRequ
     trace,
   };
   try {
-    const prepared = runRequestPhase(state);
-    const outcome = await callIntegration(state, prepared);
-    const parts = runResponsePhase(state, prepared, outcome);
+    const parts = await runIntegration(state);
     return methodResponse(parts.statusCode, parts.headers, parts.payload, trace);
   } catch (e) {
     const failure = e instanceof InvocationFailure ? e : internalError(trace.error?.phase ?? 'integration', `unexpected failure: ${(e as Error)?.message ?? String(e)}`, e);

@@ -50,7 +50,13 @@ function assign(parameters: IntegrationParameters, location: string, name: strin
   throw internalError('request-parameters', `${what}: integration.request.${location} is not a parameter location (path, querystring or header)`);
 }
 
-function mapParameters(state: InvocationState, bodyText: string): IntegrationParameters {
+/**
+ * The integration's `requestParameters`, evaluated: what the integration request gets from the method
+ * request, stage variables, `$context` and static values.
+ * @param bodyText the method request body as text (for `method.request.body` sources)
+ * @throws InvocationFailure 400 for a body a mapping cannot read, 500 for a mapping API Gateway cannot run
+ */
+export function mapParameters(state: InvocationState, bodyText: string): IntegrationParameters {
   const { request } = state;
   const parameters: IntegrationParameters = { path: record(), querystring: record(), headers: record() };
   const awsIntegration = state.method.integration.type === 'AWS' || state.method.integration.type === 'AWS_PROXY';

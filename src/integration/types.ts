@@ -115,6 +115,15 @@ export interface InvocationTrace {
   responseTemplate?: string;
   error?: InvocationError;
   warnings: string[];
+  /**
+   * The execution log, line by line as API Gateway writes it (`<date> : Starting execution for
+   * request: …`); filled when the request ran through an API (`Api.invoke`, `serve`, `invoke`).
+   */
+  log?: string[];
+  /** For a gateway response: `built-in`, or the customised type that answered (the type itself or DEFAULT_4XX/5XX). */
+  gatewayResponse?: string;
+  /** Whether the stage cache answered (then no integration ran). */
+  cacheHit?: boolean;
 }
 
 /** Why API Gateway answered a request itself instead of with the method's response. */
