@@ -1,31 +1,32 @@
 /**
- * An API loaded from its definition: route a request to a method and run it, with the API's binary media
- * types and the stage's variables.
+ * An API loaded from its definition: each request runs through the whole REST pipeline (routing,
+ * authorizers, API keys and usage plans, validation, the stage cache, the integration, gateway
+ * responses), with the state API Gateway keeps between requests (authorizer cache, throttles, quotas,
+ * cache entries) held by this object.
  */
-import { invokeMethod } from '../integration/invoke.js';
 import type { ApiDefinition, MethodDefinition } from '../model/index.js';
-import type { GatewayResponse, InvokeOptions, MethodRequest } from '../integration/types.js';
+import type { GatewayResponse } from '../integration/types.js';
 import { InvalidInputError } from '../gateway/validate-input.js';
-import { RouteTable, type RouteMatch } from './routes.js';
-import { encodeUtf8 } from '../platform/utf8.js';
+import type { RouteMatch } from './routes.js';
+import { runRequest, type ApiRequest, type PipelineOptions } from '../pipeline/index.js';
+import { ApiRuntime } from '../pipeline/runtime.js';
 
-/** A client request to an API: a method request whose path parameters come from routing. */
-export type ApiRequest = Omit<MethodRequest, 'pathParameters'>;
+export type { ApiRequest } from '../pipeline/index.js';
 
-export interface ApiOptions extends InvokeOptions {
+export interface ApiOptions extends PipelineOptions {
   /** The stage requests go to when they name none (default: the definition's first stage, else `test`). */
   stage?: string;
 }
 
 export class Api {
-  private readonly routes: RouteTable;
+  private readonly runtime: ApiRuntime;
 
   constructor(
     readonly definition: ApiDefinition,
     /** Defaults for every invocation (backend, clock, limits, stage); each call may override them. */
     readonly options: ApiOptions = {},
   ) {
-    this.routes = new RouteTable(definition.methods);
+    this.runtime = new ApiRuntime(definition);
   }
 
   get methods(): readonly MethodDefinition[] {
@@ -44,7 +45,7 @@ export class Api {
 
   /** The method (and path parameters) a request reaches, as API Gateway routes it. */
   route(httpMethod: string, path: string): RouteMatch | undefined {
-    return this.routes.match(httpMethod, path);
+    return this.runtime.routes.match(httpMethod, path);
   }
 
   /** A method by its resource path as defined, e.g. `method('GET', '/pets/{id}')`. */
@@ -60,42 +61,24 @@ export class Api {
   }
 
   /**
-   * Routes the request and runs its method. An unknown path or method answers 403
-   * `{"message":"Missing Authentication Token"}`, as API Gateway does.
-   * @throws InvalidInputError when the request is malformed
+   * Runs a request as API Gateway does, from routing to the method response. Whatever the client sent,
+   * the answer is a response: an unknown route is 403 `{"message":"Missing Authentication Token"}`, a
+   * missing token 401, a throttled client 429, each as the API's gateway responses say. `trace.log` is
+   * the execution log.
+   * @throws InvalidInputError when the request or options are malformed (a programming error, not a
+   *   client's)
    */
-  async invoke(request: ApiRequest, options: InvokeOptions = {}): Promise<GatewayResponse> {
+  async invoke(request: ApiRequest, options: ApiOptions = {}): Promise<GatewayResponse> {
     if (request === null || typeof request !== 'object') throw new InvalidInputError('the request must be an object');
     if (typeof request.path !== 'string' || !request.path.startsWith('/')) throw new InvalidInputError('request.path must be a path starting with "/"');
     if (typeof request.httpMethod !== 'string' || request.httpMethod === '') throw new InvalidInputError('request.httpMethod must be a method name such as "GET"');
-    const merged: InvokeOptions = { binaryMediaTypes: this.definition.binaryMediaTypes, functionAliases: this.definition.functionAliases, ...this.options, ...options };
-    const stage = request.stage ?? this.defaultStage;
-    const match = this.route(request.httpMethod, request.path);
-    if (!match) return missingRoute(request);
-    return invokeMethod(
-      match.method,
-      { ...request, stage, pathParameters: match.pathParameters, stageVariables: { ...this.stageVariables(stage), ...request.stageVariables } },
-      merged,
-    );
+    const { stage: defaultStage, ...merged }: ApiOptions = {
+      binaryMediaTypes: this.definition.binaryMediaTypes,
+      functionAliases: this.definition.functionAliases,
+      ...this.options,
+      ...options,
+    };
+    const stage = request.stage ?? defaultStage ?? this.stages[0] ?? 'test';
+    return runRequest(this.runtime, request, stage, merged);
   }
-}
-
-/** API Gateway's default MISSING_AUTHENTICATION_TOKEN response (its body has no space after the colon). */
-const MISSING_TOKEN_BODY = '{"message":"Missing Authentication Token"}';
-
-function missingRoute(request: ApiRequest): GatewayResponse {
-  const body = MISSING_TOKEN_BODY;
-  return {
-    statusCode: 403,
-    headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'MissingAuthenticationTokenException' },
-    body,
-    rawBody: encodeUtf8(body),
-    isBase64Encoded: false,
-    json: () => JSON.parse(body),
-    trace: {
-      method: `${request.httpMethod.toUpperCase()} ${request.path}`,
-      warnings: [],
-      error: { phase: 'route', message: `no resource and method match ${request.httpMethod.toUpperCase()} ${request.path}` },
-    },
-  };
 }

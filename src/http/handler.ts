@@ -11,7 +11,8 @@ import { BodyTooLarge, hasMalformedEscape, parseRequestTarget, queryParameters, 
 import { sendResponse, wireHeaders, type DroppedHeader } from './response.js';
 
 /** API Gateway's payload limit. */
-export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+export { MAX_PAYLOAD_BYTES } from '../pipeline/limits.js';
+import { MAX_PAYLOAD_BYTES } from '../pipeline/limits.js';
 
 /** API Gateway's body for its own failures; note the space after the colon. */
 const INTERNAL_SERVER_ERROR = '{"message": "Internal server error"}';
@@ -126,7 +127,8 @@ export function createHttpHandler(api: Api, options: HttpHandlerOptions = {}): H
         body = await readBody(req, maxBodyBytes);
       } catch (e) {
         if (!(e instanceof BodyTooLarge)) throw e;
-        jsonError(res, method, 413, '{"message":"Request Too Long"}', 'BadRequestException', requestId);
+        // The edge answers before API Gateway sees the request: plain text, no request id (pipeline.md §6).
+        sendResponse(res, method, 413, [['Content-Type', 'text; charset=utf-8']], Buffer.from(`HTTP content length exceeded ${maxBodyBytes} bytes.`));
         return done(413, `body over ${maxBodyBytes} bytes`);
       }
       const id = requestId;
@@ -150,8 +152,9 @@ export function createHttpHandler(api: Api, options: HttpHandlerOptions = {}): H
         return done(500, `error=${JSON.stringify(`status ${response.statusCode} cannot end an HTTP/1.1 exchange`)}`);
       }
       const wire = wireHeaders(response.headers);
-      // Last, so it wins over any spelling of the same name from the response.
-      wire.headers.push(['x-amzn-RequestId', requestId]);
+      // Last, so it wins over any spelling of the same name from the response; the front door's own
+      // answers (limits) carry none.
+      if (response.trace.error?.phase !== 'limits') wire.headers.push(['x-amzn-RequestId', requestId]);
       sendResponse(res, method, response.statusCode, wire.headers, response.rawBody);
       done(response.statusCode, describe(response, wire.dropped));
     } catch (e) {

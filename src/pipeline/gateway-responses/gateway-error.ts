@@ -35,6 +35,13 @@ export interface GatewayError {
   validationErrorString?: string;
   /** Headers the default response carries besides Content-Type and x-amzn-ErrorType. */
   headers?: Record<string, string>;
+  /** The Content-Type of {@link body} (default `application/json`). */
+  contentType?: string;
+  /**
+   * Answered in front of API Gateway (the CloudFront edge's 413 for a body over 10 MB): no
+   * customisation applies and no API Gateway headers (`x-amzn-RequestId`, `x-amzn-ErrorType`) are added.
+   */
+  frontDoor?: boolean;
   /** The stage that answered. */
   stage: PipelineStage;
   /** What happened, for the developer (the trace and the execution log). */

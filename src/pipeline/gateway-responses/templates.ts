@@ -1,2 +1,0 @@
-/** Placeholder: compiled gateway response templates. */
-export class GatewayTemplates {}
