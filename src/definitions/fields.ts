@@ -75,3 +75,23 @@ export function describe(v: unknown): string {
   }
   return `${typeof v} ${JSON.stringify(v)}`;
 }
+
+/** A boolean, also when written as the string `"true"` / `"false"` (CloudFormation parameters give strings). */
+export function optionalBoolean(r: Reader, v: unknown, path: Path): boolean | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'boolean') return v;
+  if (v === 'true' || v === 'false') return v === 'true';
+  return fail(r, path, `expected true or false, found ${describe(v)}`);
+}
+
+/** A list of strings (numbers and booleans are written as their text). */
+export function stringList(r: Reader, v: unknown, path: Path): string[] | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (!Array.isArray(v)) fail(r, path, `expected a list of strings, found ${describe(v)}`);
+  return v.map((x, i) => requiredString(r, x, [...path, i]));
+}
+
+/** The object without its undefined fields, so a model holds only what the definition says. */
+export function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -4,7 +4,7 @@
  * format lists integration responses differs and is read by the format; the fields are read here.
  */
 import type { ContentHandling, Integration, IntegrationResponse, IntegrationType, PassthroughBehavior } from '../model/index.js';
-import { fail, isObject, oneOf, optionalNumber, optionalString, statusCode, stringMap, type Path, type Reader } from './fields.js';
+import { compact, fail, isObject, oneOf, optionalNumber, optionalString, statusCode, stringList, stringMap, type Path, type Reader } from './fields.js';
 
 export const INTEGRATION_TYPES: readonly IntegrationType[] = ['AWS', 'AWS_PROXY', 'HTTP', 'HTTP_PROXY', 'MOCK'];
 export const PASSTHROUGH_BEHAVIORS: readonly PassthroughBehavior[] = ['WHEN_NO_MATCH', 'WHEN_NO_TEMPLATES', 'NEVER'];
@@ -23,6 +23,9 @@ export interface Spelling {
   responseTemplates: string;
   responseParameters: string;
   timeoutInMillis: string;
+  /** Formats that have no stage cache settings leave these out. */
+  cacheKeyParameters?: string;
+  cacheNamespace?: string;
 }
 
 export const CAMEL_CASE: Spelling = {
@@ -38,6 +41,8 @@ export const CAMEL_CASE: Spelling = {
   responseTemplates: 'responseTemplates',
   responseParameters: 'responseParameters',
   timeoutInMillis: 'timeoutInMillis',
+  cacheKeyParameters: 'cacheKeyParameters',
+  cacheNamespace: 'cacheNamespace',
 };
 
 export const CLOUDFORMATION: Spelling = {
@@ -53,6 +58,8 @@ export const CLOUDFORMATION: Spelling = {
   responseTemplates: 'ResponseTemplates',
   responseParameters: 'ResponseParameters',
   timeoutInMillis: 'TimeoutInMillis',
+  cacheKeyParameters: 'CacheKeyParameters',
+  cacheNamespace: 'CacheNamespace',
 };
 
 /**
@@ -89,5 +96,13 @@ export function readIntegration(r: Reader, v: unknown, path: Path, s: Spelling, 
     contentHandling: oneOf(r, v[s.contentHandling], [...path, s.contentHandling], CONTENT_HANDLINGS),
     integrationResponses: responses(v),
     timeoutInMillis: optionalNumber(r, v[s.timeoutInMillis], [...path, s.timeoutInMillis]),
+    ...cacheFields(r, v, path, s),
   };
+}
+
+/** `cacheKeyParameters` and `cacheNamespace`, only when the definition gives them (existing models stay as they were). */
+function cacheFields(r: Reader, v: Record<string, unknown>, path: Path, s: Spelling): Pick<Integration, 'cacheKeyParameters' | 'cacheNamespace'> {
+  const keys = s.cacheKeyParameters === undefined ? undefined : stringList(r, v[s.cacheKeyParameters], [...path, s.cacheKeyParameters]);
+  const namespace = s.cacheNamespace === undefined ? undefined : optionalString(r, v[s.cacheNamespace], [...path, s.cacheNamespace]);
+  return compact({ cacheKeyParameters: keys, cacheNamespace: namespace });
 }
