@@ -1,8 +1,8 @@
 /**
  * apigw-vtl for browsers, Cloudflare Workers and other edge runtimes: everything in the main entry point
  * that needs no Node built-in and no `Buffer` — compiling and rendering templates, the integration
- * pipeline (`invokeMethod`, `Api`, `createApi` from definition text), `lintTemplate` and the proxy-event
- * helpers. Reading definition files (`loadApi`, `loadApiDefinition`) and the `node:http` handler are in
+ * (`invokeMethod`) and the whole request pipeline (`Api`, `createApi` from definition text),
+ * `lintTemplate` and the proxy-event helpers. Reading definition files (`loadApi`, `loadApiDefinition`) and the `node:http` handler are in
  * the Node entry point only.
  *
  * ```ts
@@ -42,12 +42,36 @@ export type {
   ApiDefinition,
   MethodDefinition,
   MethodResponse,
+  ModelSchema,
   Integration,
   IntegrationResponse,
   IntegrationType,
   PassthroughBehavior,
   ContentHandling,
+  AuthorizationType,
+  AuthorizerDefinition,
+  AuthorizerType,
+  ApiKeyDefinition,
+  ApiKeySource,
+  UsagePlanDefinition,
+  UsagePlanStage,
+  ThrottleSettings,
+  QuotaSettings,
+  QuotaPeriod,
+  RequestValidatorDefinition,
+  GatewayResponseDefinition,
+  GatewayResponseType,
+  StageSettings,
+  MethodSettings,
+  CanarySettings,
+  UnauthorizedCacheControlHeaderStrategy,
+  PolicyDocument,
+  PolicyStatement,
 } from './model/index.js';
+export { GATEWAY_RESPONSE_TYPES } from './model/index.js';
+export type { PipelineOptions, IamOptions } from './pipeline/options.js';
+export { apiKeyValues } from './pipeline/usage-plans/api-keys.js';
+export type { ApiKeyListing } from './pipeline/usage-plans/api-keys.js';
 export type {
   MethodRequest,
   IntegrationRequest,
@@ -60,6 +84,7 @@ export type {
   InvokeOptions,
   InvocationPhase,
   InvocationTrace,
+  InvocationError,
   GatewayResponse,
 } from './integration/types.js';
 export { Api } from './api/api.js';
@@ -73,5 +98,6 @@ export type { ServerlessOptions } from './definitions/serverless-variables.js';
 export { DefinitionError } from './definitions/definition-error.js';
 export { renderInputFromProxyEvent } from './gateway/proxy-event.js';
 export type { ProxyEvent } from './gateway/proxy-event.js';
+export type { LambdaProxyEvent } from './integration/proxy/event.js';
 export { lintTemplate } from './lint/index.js';
 export type { LintFinding, Severity } from './lint/index.js';

@@ -5,6 +5,7 @@ import { loadApi } from '../api/load-api.js';
 import { createHttpHandler } from '../http/handler.js';
 import type { Backend } from '../integration/types.js';
 import { loadBackendModule } from './backend-module.js';
+import { apiKeyValues } from '../pipeline/usage-plans/api-keys.js';
 
 export interface ServeOptions {
   file: string;
@@ -123,7 +124,17 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   options.log(`Serving ${api.definition.title ?? options.file} at ${url} (${api.methods.length} methods)`);
   for (const m of api.methods) {
     const where = m.integration.type === 'MOCK' || backend ? '' : '  (no backend: answers 502)';
-    options.log(`  ${m.httpMethod.padEnd(7)} ${m.resourcePath}  ${m.integration.type}${where}`);
+    const guards = [m.authorizationType && m.authorizationType !== 'NONE' ? (m.authorizer ?? m.authorizationType) : undefined, m.apiKeyRequired ? 'API key' : undefined].filter(Boolean);
+    options.log(`  ${m.httpMethod.padEnd(7)} ${m.resourcePath}  ${m.integration.type}${guards.length > 0 ? `  [${guards.join(', ')}]` : ''}${where}`);
+  }
+  const keys = apiKeyValues(api.definition);
+  if (keys.length > 0) {
+    const source = api.definition.apiKeySource === 'AUTHORIZER' ? "the authorizer's usageIdentifierKey" : 'the x-api-key header';
+    options.log(`API keys accepted (from ${source}):`);
+    for (const key of keys) {
+      const notes = [key.generated ? 'generated' : undefined, key.enabled ? undefined : 'disabled', key.plans.length > 0 ? `plans: ${key.plans.join(', ')}` : 'in no usage plan'].filter(Boolean);
+      options.log(`  ${key.id}  ${key.value}  (${notes.join('; ')})`);
+    }
   }
   return {
     server,

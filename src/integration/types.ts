@@ -49,9 +49,11 @@ export interface LambdaInvocationContext {
 }
 
 /**
- * A Lambda function behind a non-proxy integration: receives the rendered request body parsed as JSON and
+ * A Lambda function: behind a non-proxy (`AWS`) integration it receives the rendered request body parsed
+ * as JSON; behind `AWS_PROXY` the payload 1.0 event (`LambdaProxyEvent`) and returns `{ statusCode,
+ * headers?, body?, … }`; as a Lambda authorizer the `TOKEN` or `REQUEST` event and returns a policy. It
  * returns (or resolves to) its result. Throwing fails the invocation; throw a `LambdaFunctionError` to
- * choose the exact error payload.
+ * choose the exact error payload (an authorizer throws `Error('Unauthorized')` for a 401).
  */
 export type LambdaHandler = (event: unknown, context: LambdaInvocationContext) => unknown;
 
@@ -59,7 +61,10 @@ export type LambdaHandler = (event: unknown, context: LambdaInvocationContext) =
 export type HttpBackend = (request: IntegrationRequest) => IntegrationResult | Promise<IntegrationResult>;
 
 export interface Backends {
-  /** One handler for every Lambda integration, or handlers by function name (the name in the function ARN). */
+  /**
+   * One handler for every Lambda integration and authorizer, or handlers by function name (the name in
+   * the function ARN of the integration URI or `authorizerUri`).
+   */
   lambda?: LambdaHandler | Record<string, LambdaHandler>;
   /** HTTP integrations and AWS service integrations other than Lambda. */
   http?: HttpBackend;

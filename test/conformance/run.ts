@@ -1,5 +1,6 @@
 /**
- * `npm run conformance`: replays the renders recorded on real API Gateway (../shared/oracle) and prints one
+ * `npm run conformance`: replays the renders recorded on real API Gateway (../shared/oracle), and the
+ * request → response vectors of ../shared/spec/pipeline.md §12 (request-pipeline.ts), and prints one
  * line per corpus, `<corpus>: N passed, M failed`. Failures go to conformance-report.json.
  *
  * The reference stage renders seeded batches of generated cases with apigw-vtl and with the reference
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { runAirspeed } from './airspeed.js';
 import { runIntegration } from './integration.js';
 import { runPipeline } from './pipeline.js';
+import { runRequestPipeline } from './request-pipeline.js';
 import { ReferenceRenderer } from './reference/client.js';
 import { runReferenceStage } from './reference/stage.js';
 import type { CorpusResult } from './types.js';
@@ -40,6 +42,10 @@ if (existsSync(oracle)) {
 } else {
   console.log(`conformance: AWS corpora skipped (no oracle at ${oracle})`);
 }
+// The request-pipeline vectors are transcribed from the spec's §12; they run where the spec is.
+const spec = resolve(process.env['APIGW_VTL_SPEC'] ?? join(root, '..', 'shared', 'spec'));
+if (existsSync(join(spec, 'pipeline.md'))) results.push(await runRequestPipeline());
+else console.log(`conformance: request-pipeline corpus skipped (no spec at ${spec})`);
 
 if (!args.includes('--no-reference')) {
   const why = ReferenceRenderer.unavailable(referenceDir);

@@ -8,9 +8,13 @@ export const serveCommand: Command = {
   summary: 'serve an API (OpenAPI, SAM, CloudFormation or serverless.yml) on localhost',
   usage: `Usage: apigw-vtl serve <openapi.(json|yaml) | sam-template.yaml | serverless.yml> [options]
 
-Serves the API at http://HOST:PORT/STAGE/…, as its invoke URL would. MOCK integrations answer by
-themselves; Lambda, HTTP and AWS integrations call the --backend module, or answer 502 saying so.
-One log line per request: method, path, status, templates, selected response, time.
+Serves the API at http://HOST:PORT/STAGE/…, as its invoke URL would, through the whole request
+pipeline: authorizers, API keys and usage plans (throttles and quotas on the real clock), request
+validation, the stage cache, gateway responses. MOCK integrations answer by themselves; Lambda
+integrations and Lambda authorizers call the --backend module's handlers by function name, HTTP and AWS
+integrations its http function; without one they answer as API Gateway does when a backend fails. The
+API keys it accepts (generated ones included) are printed at start-up. One log line per request:
+method, path, status, templates, selected response, time.
 
 Options:
   --port N            port (default 3000; 0 picks a free one)
