@@ -82,14 +82,16 @@ export function formatRequestTime(epochMs: number): string {
   );
 }
 
-let lastExtendedRequestId: [string, string] = ['', ''];
+function computeExtendedRequestId(requestId: string): string {
+  return encodeBase64(sha256(encodeUtf8(requestId))).slice(0, 15) + '=';
+}
 
-/** A stable id in API Gateway's format, derived from the request id (cached: renders often share one). */
+/** The id for the default request id, computed once: most renders outside a pipeline use that one. */
+const DEFAULT_EXTENDED_REQUEST_ID = computeExtendedRequestId(DEFAULT_REQUEST_ID);
+
+/** A stable id in API Gateway's format, derived from the request id. */
 export function extendedRequestIdFor(requestId: string): string {
-  if (lastExtendedRequestId[0] !== requestId) {
-    lastExtendedRequestId = [requestId, encodeBase64(sha256(encodeUtf8(requestId))).slice(0, 15) + '='];
-  }
-  return lastExtendedRequestId[1];
+  return requestId === DEFAULT_REQUEST_ID ? DEFAULT_EXTENDED_REQUEST_ID : computeExtendedRequestId(requestId);
 }
 
 /** `/stage` + the resource path with `{param}` and `{proxy+}` filled in from the path parameters. */
@@ -142,7 +144,7 @@ export function buildContext(
     resourceId: 'abc123',
     resourcePath,
     httpMethod: 'POST',
-    extendedRequestId: extendedRequestIdFor(requestId),
+    extendedRequestId: typeof g.extendedRequestId === 'string' ? g.extendedRequestId : extendedRequestIdFor(requestId),
     requestTime: formatRequestTime(epoch),
     path: requestPath(stage, resourcePath, pathParams),
     accountId: DEFAULT_ACCOUNT_ID,

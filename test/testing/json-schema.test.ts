@@ -64,3 +64,16 @@ describe('bodies from a JSON Schema (draft-04, API Gateway models)', () => {
     expect(() => jsonFromSchema({ type: 'integer', minimum: 5, maximum: 4 })).toThrow(/no integer fits/);
   });
 });
+
+describe('schemaValidator keeps names that only look like keywords', () => {
+  it('a property named id (or $schema) is still checked, and enum values keep their id members', () => {
+    const validate = schemaValidator({ type: 'object', required: ['id'], properties: { id: { type: 'integer' }, $schema: { type: 'string' } } });
+    expect(validate({ id: 1 }).valid).toBe(true);
+    expect(validate({ id: 'x' }).valid).toBe(false);
+    expect(validate({}).valid).toBe(false);
+    expect(validate({ id: 1, $schema: 3 }).valid).toBe(false);
+    const enumOf = schemaValidator({ enum: [{ id: 1 }] });
+    expect(enumOf({ id: 1 }).valid).toBe(true);
+    expect(enumOf({}).valid).toBe(false);
+  });
+});

@@ -61,16 +61,25 @@ function definitionName(ref: string): string {
   return ref.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
-function rewrite(value: unknown, names: Set<string>): unknown {
+/** Keywords whose value maps names (of properties, definitions) to schemas: their keys are not keywords. */
+const NAME_MAPS = new Set(['properties', 'patternProperties', 'definitions', 'dependencies']);
+/** Keywords whose value is data, not schema: copied as written. */
+const DATA = new Set(['enum', 'const', 'default', 'example', 'examples']);
+
+/**
+ * The schema with refs made local and the identifiers Ajv would resolve dropped (`id`, `$id`, `$schema`)
+ * — only where they are keywords: a property named `id` and an enum value `{"id": 1}` are kept.
+ */
+function rewrite(value: unknown, names: Set<string>, nameMap = false): unknown {
   if (Array.isArray(value)) return value.map((v) => rewrite(v, names));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (k === '$ref' && typeof v === 'string' && !v.startsWith('#/definitions/') && names.has(definitionName(v))) {
+    if (nameMap) setOwn(out, k, rewrite(v, names));
+    else if (k === '$ref' && typeof v === 'string' && !v.startsWith('#/definitions/') && names.has(definitionName(v))) {
       out[k] = `#/definitions/${definitionName(v).replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    } else if (k !== 'id' && k !== '$id' && k !== '$schema') {
-      setOwn(out, k, rewrite(v, names));
-    }
+    } else if (DATA.has(k)) setOwn(out, k, v);
+    else if (k !== 'id' && k !== '$id' && k !== '$schema') setOwn(out, k, rewrite(v, names, NAME_MAPS.has(k)));
   }
   return out;
 }
@@ -82,7 +91,7 @@ export function selfContained(schema: JsonSchema, definitions: Record<string, Js
   const names = new Set(Object.keys(named));
   const root = rewrite({ ...schema, definitions: undefined }, names) as JsonSchema;
   delete root.definitions;
-  return { ...root, definitions: rewrite(named, names) as Record<string, JsonSchema> };
+  return { ...root, definitions: rewrite(named, names, true) as Record<string, JsonSchema> };
 }
 
 const compiled = new WeakMap<JsonSchema, WeakMap<object, (value: unknown) => ValidationResult>>();
