@@ -10,6 +10,7 @@ import { InvalidInputError } from '../gateway/validate-input.js';
 import type { RouteMatch } from './routes.js';
 import { runRequest, type ApiRequest, type PipelineOptions } from '../pipeline/index.js';
 import { ApiRuntime } from '../pipeline/runtime.js';
+import { checkDefinition } from './check-definition.js';
 
 export type { ApiRequest } from '../pipeline/index.js';
 
@@ -26,7 +27,13 @@ export class Api {
     /** Defaults for every invocation (backend, clock, limits, stage); each call may override them. */
     readonly options: ApiOptions = {},
   ) {
-    this.runtime = new ApiRuntime(definition);
+    checkDefinition(definition);
+    try {
+      this.runtime = new ApiRuntime(definition);
+    } catch (e) {
+      if (e instanceof InvalidInputError) throw e;
+      throw new InvalidInputError(`the API definition cannot be run: ${(e as Error)?.message ?? String(e)}`);
+    }
   }
 
   get methods(): readonly MethodDefinition[] {

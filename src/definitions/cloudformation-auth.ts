@@ -21,7 +21,7 @@ function ofApi(t: TemplateReader, type: string, apiId: string): [string, Record<
     .filter(([id]) => t.referenced(t.props(id)['RestApiId']) === apiId)
     .map(([id]) => {
       const at: Path = ['Resources', id, 'Properties'];
-      return [id, t.resolved(t.props(id), at) as Record<string, unknown>, at];
+      return [id, t.resolvedObject(t.props(id), at), at];
     });
 }
 

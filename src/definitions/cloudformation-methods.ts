@@ -147,7 +147,7 @@ export function cfnMethods(t: TemplateReader, apiId: string, models: TemplateMod
     const raw = t.props(id);
     if (t.referenced(raw['RestApiId']) !== apiId) continue;
     const at: Path = ['Resources', id, 'Properties'];
-    const props = t.resolved(raw, at) as Record<string, unknown>;
+    const props = t.resolvedObject(raw, at);
     if (props['Integration'] === undefined) continue;
     const validator = raw['RequestValidatorId'] === undefined ? undefined : nameOf(t, apiResource(t, apiId, raw['RequestValidatorId'], REQUEST_VALIDATOR, [...at, 'RequestValidatorId']));
     const { requestModels: schemas, requestModelNames } = requestModels(t, raw['RequestModels'], models);

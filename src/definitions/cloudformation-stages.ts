@@ -110,13 +110,13 @@ export function cfnStages(t: TemplateReader, apiId: string, sam?: SamApiProperti
   for (const [id] of t.ofType('AWS::ApiGateway::Stage')) {
     if (t.referenced(t.props(id)['RestApiId']) !== apiId) continue;
     const at: Path = ['Resources', id, 'Properties'];
-    const p = t.resolved(t.props(id), at) as Record<string, unknown>;
+    const p = t.resolvedObject(t.props(id), at);
     add(p['StageName'], p['Variables'], [...at, 'Variables'], stageSettings(t.reader, p, at, 'CanarySetting'), t.sourceOf(['Resources', id]));
   }
   for (const [id] of t.ofType('AWS::ApiGateway::Deployment')) {
     if (t.referenced(t.props(id)['RestApiId']) !== apiId || t.props(id)['StageName'] === undefined) continue;
     const at: Path = ['Resources', id, 'Properties'];
-    const p = t.resolved(t.props(id), at) as Record<string, unknown>;
+    const p = t.resolvedObject(t.props(id), at);
     const descriptionPath: Path = [...at, 'StageDescription'];
     const description = isObject(p['StageDescription']) ? p['StageDescription'] : {};
     const wide = settingFields(t.reader, description, descriptionPath);

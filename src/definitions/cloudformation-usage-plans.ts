@@ -62,7 +62,7 @@ function templatePlans(t: TemplateReader, apiId: string, stages: readonly string
     const covered = apiStages(t, apiId, id, stages, samStages);
     if (covered.length === 0) continue;
     const at: Path = ['Resources', id, 'Properties'];
-    const p = t.resolved(t.props(id), at) as Record<string, unknown>;
+    const p = t.resolvedObject(t.props(id), at);
     plans.push(
       compact({
         id,
@@ -80,7 +80,7 @@ function templatePlans(t: TemplateReader, apiId: string, stages: readonly string
 
 function templateKey(t: TemplateReader, id: string): ApiKeyDefinition {
   const at: Path = ['Resources', id, 'Properties'];
-  const p = t.resolved(t.props(id), at) as Record<string, unknown>;
+  const p = t.resolvedObject(t.props(id), at);
   return compact({
     id,
     name: optionalString(t.reader, p['Name'], [...at, 'Name']),

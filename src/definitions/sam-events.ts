@@ -168,7 +168,7 @@ export function addEvent(t: TemplateReader, editor: OpenApiEditor, e: ApiEvent, 
   const key = keyOfHttpMethod(e.method);
   if (!httpMethodOfKey(key)) fail(t.reader, [...e.eventPath, 'Method'], `'${e.method}' is not an HTTP method (or ANY)`);
   if (editor.hasOperation(e.path, key)) return false;
-  const p = t.resolved(e.properties, e.eventPath) as Record<string, unknown>;
+  const p = t.resolvedObject(e.properties, e.eventPath);
   const functionArn = String(t.resolved({ 'Fn::GetAtt': [e.functionId, 'Arn'] }));
   const integration: JsonObject = {
     type: 'aws_proxy',

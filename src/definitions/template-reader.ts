@@ -3,7 +3,7 @@
  * `!GetAtt`), and intrinsic functions resolved as far as a template alone allows.
  */
 import type { ParsedDocument } from './document.js';
-import { fail, isObject, type Path, type Reader } from './fields.js';
+import { describe, fail, isObject, type Path, type Reader } from './fields.js';
 import { IntrinsicResolver, type CfnTemplate } from './intrinsics.js';
 
 export interface CloudFormationOptions {
@@ -68,6 +68,17 @@ export class TemplateReader {
     } catch (e) {
       return fail(this.reader, path, (e as Error).message);
     }
+  }
+
+  /**
+   * A resolved value that must be an object (a resource's Properties, an event's): absent, or removed by
+   * `!Ref AWS::NoValue`, is `{}`; anything else is a DefinitionError at `path`.
+   */
+  resolvedObject(v: unknown, path: Path): Record<string, unknown> {
+    const resolved = this.resolved(v, path);
+    if (resolved === undefined || resolved === null) return {};
+    if (!isObject(resolved)) return fail(this.reader, path, `expected an object, found ${describe(resolved)}`);
+    return resolved;
   }
 
   /** `file Resources.Api.Properties.Auth` for a model's `source`. */

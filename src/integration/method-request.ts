@@ -22,6 +22,15 @@ function strings(values: Record<string, unknown> | undefined): Record<string, Pa
   return out;
 }
 
+/** A body given as a value, as JSON text; a value JSON cannot hold (a cycle, a BigInt) is the caller's error. */
+function jsonOf(body: object): string {
+  try {
+    return JSON.stringify(body) ?? 'null';
+  } catch (e) {
+    throw new InvalidInputError(`request.body cannot be sent as JSON: ${(e as Error)?.message ?? String(e)}`);
+  }
+}
+
 /** @throws InvalidInputError naming the field that is wrong. */
 export function normalizeRequest(request: MethodRequest, defaultStageVariables: Record<string, string> = {}): NormalizedRequest {
   if (!isPlainObject(request)) throw new InvalidInputError('the method request must be an object');
@@ -37,7 +46,7 @@ export function normalizeRequest(request: MethodRequest, defaultStageVariables: 
   let text: string | Uint8Array | null;
   if (body === undefined || body === null) text = null;
   else if (typeof body === 'string' || body instanceof Uint8Array) text = body;
-  else if (typeof body === 'object') text = JSON.stringify(body);
+  else if (typeof body === 'object') text = jsonOf(body);
   else throw new InvalidInputError('request.body must be a string, bytes, a JSON-serialisable object or null');
   return {
     httpMethod: request.httpMethod.toUpperCase(),

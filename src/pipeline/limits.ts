@@ -1,6 +1,7 @@
 /**
  * The front door's limits (pipeline.md §6), checked before anything else: the 10 MB payload, the
- * combined size of header values (10,240 bytes) and the URL length (10,240 characters, Regional). Only
+ * combined size of header values (10,240 bytes), the URL length (10,240 characters, Regional) and the
+ * request line with every header line (20,480 bytes, CloudFront's). Only
  * the payload answer is recorded on AWS (CloudFront's plain-text 413, which no gateway response
  * customises); the header and URL statuses are UNKNOWN, and their answers here (431, 414 in the same
  * plain-text style) are this library's choice, listed in docs/conformance.md.
@@ -13,6 +14,12 @@ import type { RequestState } from './request-state.js';
 export const MAX_PAYLOAD_BYTES = 10_485_760;
 export const MAX_HEADER_VALUE_BYTES = 10_240;
 export const MAX_URL_LENGTH = 10_240;
+/**
+ * The request line and headers together, names and separators included: CloudFront's limit in front of
+ * edge-optimized APIs (its quota "length of a request … not including the body": 20,480 bytes). It also
+ * bounds how many headers a request can carry, which the value limit alone does not (empty values).
+ */
+export const MAX_REQUEST_HEAD_BYTES = 20_480;
 
 function bodyBytes(body: string | Uint8Array | null): number {
   if (body === null) return 0;
@@ -23,6 +30,19 @@ function headerValueBytes(headers: Record<string, ParameterValue>): number {
   let total = 0;
   for (const value of Object.values(headers)) {
     for (const v of Array.isArray(value) ? value : [value]) total += utf8Length(v);
+  }
+  return total;
+}
+
+/** `Name: value\r\n` for every header line; stops counting once over the limit. */
+function headerLineBytes(headers: Record<string, ParameterValue>, limit: number): number {
+  let total = 0;
+  for (const [name, value] of Object.entries(headers)) {
+    const nameBytes = utf8Length(name) + 4;
+    for (const v of Array.isArray(value) ? value : [value]) {
+      total += nameBytes + utf8Length(v);
+      if (total > limit) return total;
+    }
   }
   return total;
 }
@@ -51,6 +71,10 @@ export function checkLimits(state: RequestState): GatewayError | undefined {
   }
   const url = urlLength(request.path, request.query);
   if (url > MAX_URL_LENGTH) return frontDoor(414, 'Request-URI Too Long', `the URL is ${url} characters, over API Gateway's ${MAX_URL_LENGTH}`);
+  const head = url + headerLineBytes(request.headers, MAX_REQUEST_HEAD_BYTES);
+  if (head > MAX_REQUEST_HEAD_BYTES) {
+    return frontDoor(431, 'Request Header Fields Too Large', `the request line and headers are over ${MAX_REQUEST_HEAD_BYTES} bytes (CloudFront's limit)`);
+  }
   return undefined;
 }
 

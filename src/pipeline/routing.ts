@@ -58,5 +58,8 @@ export function routeRequest(state: RequestState): RoutedState | GatewayError {
     httpMethod: method,
     path: request.path,
   });
-  return { ...state, method: match.method, pathParameters: match.pathParameters, methodArn: arn };
+  // From here on the request is the overridden method: the policy, the cache key, `$context.httpMethod`
+  // and the integration all see the method that was routed, never one and then the other.
+  const routedRequest = method === request.httpMethod ? request : { ...request, httpMethod: method };
+  return { ...state, request: routedRequest, method: match.method, pathParameters: match.pathParameters, methodArn: arn };
 }

@@ -30,3 +30,12 @@ describe('front-door limits', () => {
     expect(checkMethodArn(arn, undefined)).toBeUndefined();
   });
 });
+
+describe('the request head', () => {
+  it('many empty headers are bounded by the 20,480-byte request head (names count there), not only the value total', () => {
+    const headers: Record<string, string> = {};
+    for (let i = 0; i < 5000; i++) headers[`x-h${i}`] = '';
+    expect(checkLimits(requestState({ methods: [] }, { headers }))?.status).toBe(431);
+    expect(checkLimits(requestState({ methods: [] }, { headers: { a: 'x'.repeat(9000), b: 'y'.repeat(1000) } }))).toBeUndefined();
+  });
+});

@@ -106,3 +106,17 @@ describe('the request pipeline', () => {
     expect((await call(two)).statusCode).toBe(200);
   });
 });
+
+describe('validation work grows with the body', () => {
+  it('a tiny body against an exponential schema (oneOf of recursive refs) stops at a small budget: 400, not seconds of work', async () => {
+    const schema = { $ref: '#/definitions/N', definitions: { N: { oneOf: [{ items: { $ref: '#/definitions/N' } }, { items: { $ref: '#/definitions/N' } }] } } };
+    const definition: ApiDefinition = {
+      methods: [{ httpMethod: 'POST', resourcePath: '/v', requestValidator: 'b', requestModels: { 'application/json': schema }, integration: echoContext }],
+      requestValidators: { b: { validateRequestBody: true, validateRequestParameters: false } },
+    };
+    const response = await new Api(definition).invoke({ httpMethod: 'POST', path: '/v', headers: { 'Content-Type': 'application/json' }, body: '['.repeat(60) + ']'.repeat(60) });
+    expect(response.statusCode).toBe(400);
+    expect(response.trace.error?.message).toMatch(/budget/);
+    expect(response.trace.error?.message).toMatch(/500[, ]?\d{3}|work budget/);
+  });
+});

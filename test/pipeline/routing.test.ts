@@ -50,3 +50,12 @@ describe('routing', () => {
     expect('method' in root && root.methodArn).toBe('arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/dev/GET/');
   });
 });
+
+describe('X-HTTP-Method-Override downstream', () => {
+  it('the routed request carries the overridden method, so policies, cache keys and the integration agree', () => {
+    const routed = routeRequest(requestState(api, { httpMethod: 'POST', path: '/pets/1', headers: { 'X-HTTP-Method-Override': 'delete' } }));
+    if (!('method' in routed)) throw new Error('expected a route');
+    expect(routed.request.httpMethod).toBe('DELETE');
+    expect(routed.methodArn).toMatch(/\/dev\/DELETE\/pets\/1$/);
+  });
+});

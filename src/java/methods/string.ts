@@ -318,9 +318,13 @@ function replaceLiteral(s: string, target: string, replacement: string, meter: M
   if (target === '') occurrences = s.length + 1;
   else for (let i = s.indexOf(target); i >= 0; i = s.indexOf(target, i + target.length)) occurrences++;
   meter.chars(s.length);
+  // Each occurrence is a step of its own: a body of a million matches costs a million, whatever their size.
+  meter.charge(occurrences);
   meter.admit(s.length + occurrences * (replacement.length - target.length));
   if (occurrences === 0) return s;
-  return s.replaceAll(target, () => replacement);
+  if (target === '') return s.replaceAll(target, () => replacement);
+  // split/join is literal (no `$` patterns) and builds the result without a callback per match.
+  return s.split(target).join(replacement);
 }
 
 /** `indexOf(int ch)` takes a character code; `indexOf(String)` a string. */

@@ -70,15 +70,19 @@ function mapHeaders(input: GatewayResponseInput, parameters: Record<string, stri
     context: input.contextMap,
     meter: input.meter,
   };
-  for (const [target, source] of Object.entries(parameters)) {
+  for (const [target, source] of Object.entries(parameters) as [string, unknown][]) {
     const m = /^gatewayresponse\.header\.(.+)$/.exec(target);
     if (!m) {
       warnings.push(`gateway response parameter ${target}: only gatewayresponse.header.<name> sets anything on a response`);
       continue;
     }
+    if (typeof source !== 'string') {
+      warnings.push(`gateway response parameter ${target}: the source must be a string`);
+      continue;
+    }
     let value: ParameterValue | undefined;
     try {
-      value = evaluateMapping(String(source), { ...sources, body: undefined });
+      value = evaluateMapping(source, { ...sources, body: undefined });
     } catch (e) {
       if (!(e instanceof MappingError)) throw e;
       warnings.push(`gateway response parameter ${target}: ${e.message}`);
@@ -120,8 +124,20 @@ function builtIn(error: GatewayError, warnings: string[]): GatewayResponseParts 
   return { statusCode: naturalStatus(error), headers: baseHeaders(error, error.body === undefined ? 'application/json' : (error.contentType ?? 'application/json')), body: error.body ?? defaultTemplateBody(error), source: 'built-in', warnings };
 }
 
-/** The response a gateway error gets, from the API's customisation or API Gateway's default. */
+/**
+ * The response a gateway error gets, from the API's customisation or API Gateway's default. A
+ * customisation this cannot use (a hand-made definition with a template that is not text, say) gives the
+ * built-in answer and a warning: the client always gets a response.
+ */
 export function gatewayResponseParts(input: GatewayResponseInput): GatewayResponseParts {
+  try {
+    return customisedOrBuiltIn(input);
+  } catch (e) {
+    return builtIn(input.error, [`the API's gateway response for ${input.error.type} could not be used (${(e as Error)?.message ?? String(e)}); the built-in response was sent`]);
+  }
+}
+
+function customisedOrBuiltIn(input: GatewayResponseInput): GatewayResponseParts {
   const { error } = input;
   const warnings: string[] = [];
   const status = naturalStatus(error);
@@ -132,7 +148,8 @@ export function gatewayResponseParts(input: GatewayResponseInput): GatewayRespon
   const templates = definition.responseTemplates && Object.keys(definition.responseTemplates).length > 0 ? definition.responseTemplates : DEFAULT_TEMPLATES;
   const rendered = renderTemplate(input, templates, warnings);
   if (!rendered) return builtIn(error, warnings);
-  const customStatus = definition.statusCode === undefined || definition.statusCode === null ? undefined : Number(definition.statusCode);
+  const given: unknown = definition.statusCode;
+  const customStatus = typeof given === 'string' || typeof given === 'number' ? Number(given) : undefined;
   const headers = baseHeaders(error, rendered.mediaType);
   mapHeaders(input, definition.responseParameters ?? {}, headers, warnings);
   return {

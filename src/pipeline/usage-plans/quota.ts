@@ -53,16 +53,22 @@ export function quotaRule(raw: unknown, planId: string): QuotaRule | undefined {
  * what the documentation implies and what tests can predict.
  */
 export function periodStart(period: QuotaPeriod, now: number): number {
-  const day = Math.floor(now / DAY_MS);
+  // Keep the start of the week or month inside JavaScript's date range (±8.64e15 ms): a clock reading at
+  // its very edge must still count, not make every date function fail.
+  const clamped = Math.min(Math.max(now, -EARLIEST_COUNTED_MS), EARLIEST_COUNTED_MS);
+  const day = Math.floor(clamped / DAY_MS);
   if (period === 'DAY') return day * DAY_MS;
   if (period === 'WEEK') {
     // 1970-01-01 was a Thursday: three days after a Monday.
     const sinceMonday = (((day + 3) % 7) + 7) % 7;
     return (day - sinceMonday) * DAY_MS;
   }
-  const date = new Date(now);
+  const date = new Date(clamped);
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
 }
+
+/** The widest clock reading whose week and month start are valid dates. */
+const EARLIEST_COUNTED_MS = 8.64e15 - 40 * DAY_MS;
 
 /** One key's use of one plan's quota. */
 export interface QuotaCounter {

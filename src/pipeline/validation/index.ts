@@ -20,6 +20,22 @@ function validatorsOf(state: RoutedState): ModelValidators {
   return state.runtime.modelValidators;
 }
 
+/**
+ * Validating a document is linear in its size for any sane schema; combinators (`oneOf` of recursive
+ * refs) can make it exponential in the depth of a tiny body. So the work allowed grows with the body:
+ * a base for the schema's own cost plus a few units per byte, capped by the request's `maxWork`. A
+ * 10 MB body still gets the whole budget; a 120-byte one cannot spend seconds.
+ */
+export function validationMeter(state: RoutedState): Meter {
+  const limits = { ...DEFAULT_LIMITS, ...state.options.limits };
+  const body = state.request.body;
+  const bytes = body === null ? 0 : typeof body === 'string' ? body.length * 3 : body.length;
+  return new Meter({ ...limits, maxWork: Math.min(limits.maxWork, VALIDATION_BASE_WORK + VALIDATION_WORK_PER_BYTE * bytes) });
+}
+
+const VALIDATION_BASE_WORK = 500_000;
+const VALIDATION_WORK_PER_BYTE = 8;
+
 function parametersStage(state: RoutedState): StageResult {
   const missing = missingParameters(state);
   if (missing.length === 0) return undefined;
@@ -50,8 +66,7 @@ export function validateRequest(state: RoutedState): StageResult {
       if (failed) return failed;
     }
     if (validator.validateRequestBody === true) {
-      const meter = new Meter({ ...DEFAULT_LIMITS, ...state.options.limits });
-      return validateBody(state, validatorsOf(state), meter);
+      return validateBody(state, validatorsOf(state), validationMeter(state));
     }
     return undefined;
   } catch (e) {
