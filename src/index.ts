@@ -19,3 +19,7 @@ export type { HttpHandler, HttpHandlerOptions } from './http/handler.js';
 export { parseTerraform, parseTerraformJson } from './definitions/terraform/index.js';
 export { loadTerraform } from './definitions/terraform/read-files.js';
 export type { TerraformFile, TerraformOptions } from './definitions/terraform/index.js';
+
+// Benchmarking users' templates (Node entry only: it would add to the browser bundle for little use there).
+export { benchTemplate, textChart, svgChart } from './bench/index.js';
+export type { BenchCase, BenchComparison, BenchOptions, BenchReport } from './bench/index.js';

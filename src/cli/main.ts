@@ -14,6 +14,7 @@ const COMMANDS: { name: string; summary: string; load(): Promise<Command> }[] = 
   { name: 'render', summary: 'render a template for one request', load: async () => (await import('./commands/render.js')).renderCommand },
   { name: 'check', summary: 'property-check templates (a template file, or every template of an API definition)', load: async () => (await import('./commands/check.js')).checkCommand },
   { name: 'lint', summary: 'report what API Gateway will not run as written', load: async () => (await import('./commands/lint.js')).lintCommand },
+  { name: 'bench', summary: "measure a template's cost: renders/s, latency, allocation, growth, A/B", load: async () => (await import('./commands/bench.js')).benchCommand },
   { name: 'invoke', summary: 'run one request through an API offline: response and execution log', load: async () => (await import('./commands/invoke.js')).invokeCommand },
   { name: 'serve', summary: 'serve an API (OpenAPI, SAM or CloudFormation) on localhost', load: async () => (await import('./commands/serve.js')).serveCommand },
 ];
