@@ -22,7 +22,9 @@ import { authorize } from './authorizers/index.js';
 import { checkResourcePolicy } from './authorizers/resource-policy.js';
 import { canaryContextFields, chooseDeployment, overlayStageVariables } from './canary.js';
 import { ExecutionLog } from './execution-log.js';
-import type { GatewayError } from './gateway-responses/gateway-error.js';
+import { gatewayError, type GatewayError } from './gateway-responses/gateway-error.js';
+import { INTERNAL_SERVER_ERROR_BODY } from '../integration/failure.js';
+import { InvalidInputError } from '../vtl/errors.js';
 import { gatewayResponseParts } from './gateway-responses/respond.js';
 import { runIntegration } from './integration.js';
 import { checkLimits, checkMethodArn } from './limits.js';
@@ -149,6 +151,18 @@ const CHECKS: readonly Check[] = [
  */
 export async function runRequest(runtime: ApiRuntime, request: ApiRequest, stage: string, options: PipelineOptions): Promise<GatewayResponse> {
   const state = requestState(runtime, request, stage, options);
+  try {
+    return await runStages(state, stage);
+  } catch (e) {
+    // Every stage answers its own failures; this is the net under a bug in one, so that the client still
+    // gets API Gateway's 500 (and the trace says what broke) rather than the caller an exception.
+    if (e instanceof InvalidInputError) throw e;
+    const failure = gatewayError('API_CONFIGURATION_ERROR', 'integration', `unexpected failure in the pipeline: ${(e as Error)?.message ?? String(e)}`, { body: INTERNAL_SERVER_ERROR_BODY, cause: e });
+    return errorResponse(state, failure);
+  }
+}
+
+async function runStages(state: RequestState, stage: string): Promise<GatewayResponse> {
   const tooLarge = checkLimits(state);
   if (tooLarge) return errorResponse(state, tooLarge);
   const routed = routeRequest(state);

@@ -120,3 +120,14 @@ describe('validation work grows with the body', () => {
     expect(response.trace.error?.message).toMatch(/500[, ]?\d{3}|work budget/);
   });
 });
+
+describe('the net under the stages', () => {
+  it('a stage that throws unexpectedly (a getter in a hand-made definition) still answers 500 with a diagnostic', async () => {
+    const definition = api({}, { authorizationType: 'NONE', apiKeyRequired: false });
+    Object.defineProperty(definition.methods[0]!, 'requestValidator', { get() { throw new Error('hostile getter'); }, enumerable: true });
+    const response = await new Api(definition).invoke({ httpMethod: 'GET', path: '/me' });
+    expect(response.statusCode).toBe(500);
+    expect(response.body).toBe('{"message": "Internal server error"}');
+    expect(response.trace.error?.message).toMatch(/hostile getter/);
+  });
+});
