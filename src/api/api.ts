@@ -76,9 +76,8 @@ export class Api {
    *   client's)
    */
   async invoke(request: ApiRequest, options: ApiOptions = {}): Promise<GatewayResponse> {
+    // The rest of the request is checked once, where the pipeline normalises it.
     if (request === null || typeof request !== 'object') throw new InvalidInputError('the request must be an object');
-    if (typeof request.path !== 'string' || !request.path.startsWith('/')) throw new InvalidInputError('request.path must be a path starting with "/"');
-    if (typeof request.httpMethod !== 'string' || request.httpMethod === '') throw new InvalidInputError('request.httpMethod must be a method name such as "GET"');
     const { stage: defaultStage, ...merged }: ApiOptions = {
       binaryMediaTypes: this.definition.binaryMediaTypes,
       functionAliases: this.definition.functionAliases,

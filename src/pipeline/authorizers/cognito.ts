@@ -21,7 +21,6 @@ import type { GatewayError } from '../gateway-responses/gateway-error.js';
 import type { RoutedState, StageResult } from '../request-state.js';
 import { stringifyClaims } from './claims.js';
 import { decodeJwt } from './jwt.js';
-import { logLine } from './log-text.js';
 import { unauthorized } from './outcomes.js';
 import { addNotes } from './resource-policy.js';
 import { readToken } from './token.js';
@@ -32,7 +31,7 @@ export const SIGNATURE_WARNING = 'Cognito token signature not verified offline';
 const POOL_ARN = /^arn:aws[a-z-]*:cognito-idp:([a-z0-9-]+):[^:]*:userpool\/([\w-]+)$/;
 
 function rejected(state: RoutedState, diagnostic: string): GatewayError {
-  logLine(state, `Unauthorized request: ${String(state.context.requestId ?? '')}`);
+  state.log.add(`Unauthorized request: ${String(state.context.requestId ?? '')}`);
   return unauthorized(diagnostic);
 }
 
@@ -94,7 +93,7 @@ export function runCognitoAuthorizer(state: RoutedState, authorizer: AuthorizerD
   if (!decoded.ok) return rejected(state, `the token of authorizer ${authorizer.name} is not a JWT: ${decoded.reason}`);
   if (!state.warnings.includes(SIGNATURE_WARNING)) {
     state.warnings.push(SIGNATURE_WARNING);
-    logLine(state, SIGNATURE_WARNING);
+    state.log.add(SIGNATURE_WARNING);
   }
   const claims = decoded.jwt.payload;
   const problem = claimProblem(state, authorizer, claims);

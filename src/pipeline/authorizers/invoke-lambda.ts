@@ -20,7 +20,6 @@ import { errorPayloadOf, functionArnOf, functionNameOf } from '../../integration
 import { Timeout, withTimeout } from '../../integration/timeout.js';
 import type { AuthorizerDefinition } from '../../model/index.js';
 import type { RoutedState } from '../request-state.js';
-import { logLine } from './log-text.js';
 import { copyAsJson, type Json } from './safe-copy.js';
 
 /** How an invocation ended. */
@@ -80,9 +79,9 @@ export async function invokeAuthorizerFunction(state: RoutedState, authorizer: A
   const apiId = String(state.context.apiId ?? '');
   const requestId = String(state.context.requestId ?? '');
   const accountId = String(state.context.accountId ?? '');
-  logLine(state, `Endpoint request URI: https://lambda.${region}.amazonaws.com/2015-03-31/functions/${arn}/invocations`);
-  logLine(state, `Endpoint request headers: {x-amzn-lambda-integration-tag=${requestId}, x-amzn-apigateway-api-id=${apiId}, X-Amz-Source-Arn=arn:aws:execute-api:${region}:${accountId}:${apiId}/authorizers/${authorizer.name}, Accept=application/json, User-Agent=AmazonAPIGateway_${apiId}}`);
-  logLine(state, `Endpoint request body after transformations: ${JSON.stringify(event)}`);
+  state.log.add(`Endpoint request URI: https://lambda.${region}.amazonaws.com/2015-03-31/functions/${arn}/invocations`);
+  state.log.add(`Endpoint request headers: {x-amzn-lambda-integration-tag=${requestId}, x-amzn-apigateway-api-id=${apiId}, X-Amz-Source-Arn=arn:aws:execute-api:${region}:${accountId}:${apiId}/authorizers/${authorizer.name}, Accept=application/json, User-Agent=AmazonAPIGateway_${apiId}}`);
+  state.log.add(`Endpoint request body after transformations: ${JSON.stringify(event)}`);
 
   const ms = timeoutMs(state);
   let result: unknown;
@@ -90,12 +89,12 @@ export async function invokeAuthorizerFunction(state: RoutedState, authorizer: A
     result = await withTimeout(() => handler(event, { functionName, invokedFunctionArn: arn, awsRequestId: requestId }), ms);
   } catch (e) {
     if (e instanceof Timeout) {
-      logLine(state, 'Execution failed due to a timeout error');
+      state.log.add('Execution failed due to a timeout error');
       return { kind: 'failed', diagnostic: `the authorizer function '${functionName}' did not answer within ${ms} ms`, timedOut: true };
     }
     const message = thrownMessage(e);
     if (message === UNAUTHORIZED) return { kind: 'unauthorized', diagnostic: `the authorizer function '${functionName}' failed with "Unauthorized"` };
-    logLine(state, `Lambda execution failed with status 200 due to customer function error: ${message ?? ''}`);
+    state.log.add(`Lambda execution failed with status 200 due to customer function error: ${message ?? ''}`);
     const why = message === undefined ? 'threw a value without an error message' : `threw ${quote(message)}`;
     return { kind: 'failed', diagnostic: `the authorizer function '${functionName}' ${why} (only an error whose message is exactly "Unauthorized" answers 401)`, timedOut: false, cause: e };
   }

@@ -26,7 +26,7 @@ import type { GatewayError } from '../gateway-responses/gateway-error.js';
 import type { RoutedState, StageResult } from '../request-state.js';
 import { authorizerCacheKey, resultTtlSeconds } from './cache.js';
 import { invokeAuthorizerFunction } from './invoke-lambda.js';
-import { logLine, maskSecret } from './log-text.js';
+import { maskSecret } from './log-text.js';
 import { authorizerConfigurationError, explicitDeny, implicitDeny, unauthorized } from './outcomes.js';
 import { parseAuthorizerOutput, type AuthorizerResult } from './output.js';
 import { evaluatePolicy } from './policy.js';
@@ -43,7 +43,7 @@ function requestIdOf(state: RoutedState): string {
 }
 
 function failed(state: RoutedState, error: GatewayError): GatewayError {
-  logLine(state, error.type === 'UNAUTHORIZED' ? `Unauthorized request: ${requestIdOf(state)}` : CONFIGURATION_ERROR);
+  state.log.add(error.type === 'UNAUTHORIZED' ? `Unauthorized request: ${requestIdOf(state)}` : CONFIGURATION_ERROR);
   return error;
 }
 
@@ -70,10 +70,10 @@ async function answerFor(state: RoutedState, authorizer: AuthorizerDefinition, i
     case 'failed':
       return { ok: false, error: failed(state, authorizerConfigurationError(outcome.diagnostic, outcome.cause)) };
   }
-  logLine(state, `Authorizer result body before parsing: ${JSON.stringify(outcome.value)}`);
+  state.log.add(`Authorizer result body before parsing: ${JSON.stringify(outcome.value)}`);
   const parsed = parseAuthorizerOutput(outcome.value, outcome.chars);
   if (!parsed.ok) {
-    if (parsed.policy) logLine(state, 'Execution failed due to configuration error: Could not parse policy');
+    if (parsed.policy) state.log.add('Execution failed due to configuration error: Could not parse policy');
     return { ok: false, error: failed(state, authorizerConfigurationError(`authorizer ${authorizer.name} returned malformed output: ${parsed.reason}`)) };
   }
   if (cacheable) cache.store(key, parsed.result, ttl, state.now);
@@ -105,8 +105,8 @@ function applyAnswer(state: RoutedState, authorizer: AuthorizerDefinition, resul
   if (allowed && result.principalId === null) {
     return failed(state, authorizerConfigurationError(`authorizer ${authorizer.name} allowed the request without a principalId, which API Gateway requires`));
   }
-  logLine(state, `Using valid authorizer policy for principal: ${maskSecret(result.principalId ?? '')}`);
-  logLine(state, 'Successfully completed authorizer execution');
+  state.log.add(`Using valid authorizer policy for principal: ${maskSecret(result.principalId ?? '')}`);
+  state.log.add('Successfully completed authorizer execution');
   if (verdict === 'deny') return explicitDeny(`the policy of authorizer ${authorizer.name} explicitly denies ${state.methodArn}`);
   if (!allowed) return implicitDeny(`no statement of the policy of authorizer ${authorizer.name} allows ${state.methodArn}${state.found.authorizerCached ? ' (the policy was cached for this identity from an earlier request: a cached policy must cover every method it is reused for)' : ''}`);
   state.context.authorizer = authorizerContext(result, result.principalId!);
@@ -116,10 +116,10 @@ function applyAnswer(state: RoutedState, authorizer: AuthorizerDefinition, resul
 
 /** Runs a TOKEN or REQUEST authorizer for the request. */
 export async function runLambdaAuthorizer(state: RoutedState, authorizer: AuthorizerDefinition): Promise<StageResult> {
-  logLine(state, `Starting authorizer: ${authorizer.name} for request: ${requestIdOf(state)}`);
+  state.log.add(`Starting authorizer: ${authorizer.name} for request: ${requestIdOf(state)}`);
   const identity = authorizer.type === 'TOKEN' ? tokenIdentity(state, authorizer) : requestIdentity(state, authorizer);
   if (!identity.ok) return failed(state, identity.error);
-  logLine(state, `Incoming identity: ${maskSecret(identity.identity.logText)}`);
+  state.log.add(`Incoming identity: ${maskSecret(identity.identity.logText)}`);
   const answer = await answerFor(state, authorizer, identity.identity);
   if (!answer.ok) return answer.error;
   return applyAnswer(state, authorizer, answer.result);

@@ -10,17 +10,10 @@
  * the account as `********7089` (pipeline.md §4.4).
  */
 import { LOG_MESSAGE_LIMIT } from '../execution-log.js';
-import type { RequestState } from '../request-state.js';
 
-export { LOG_MESSAGE_LIMIT, truncateLogMessage } from '../execution-log.js';
 
 /** Characters left in clear at the end of a masked secret. */
 const CLEAR_TAIL = 6;
-
-/** Writes one execution-log line (the log cuts it at its message limit). */
-export function logLine(state: RequestState, message: string): void {
-  state.log.add(message);
-}
 
 /**
  * A secret as the execution log shows it: `*` for every character but the last six. Values of six

@@ -2,21 +2,15 @@
  * A request that API Gateway answers itself: the response type, the message `$context.error.message`
  * holds, and what the client gets while the type is not customised.
  */
+import type { InvocationPhase } from '../../integration/types.js';
 import type { GatewayResponseType } from '../../model/index.js';
 import { DEFAULT_GATEWAY_RESPONSES } from './defaults.js';
 
-/** Where in the pipeline a gateway response was decided. */
-export type PipelineStage =
-  | 'limits'
-  | 'route'
-  | 'resource-policy'
-  | 'authorizer'
-  | 'api-key'
-  | 'throttle'
-  | 'quota'
-  | 'validation'
-  | 'cache'
-  | 'integration';
+/**
+ * Where in the pipeline a gateway response was decided: the trace's phases, less those that only the
+ * integration's own failures report.
+ */
+export type PipelineStage = Exclude<InvocationPhase, 'request-parameters' | 'content-handling' | 'request-template' | 'response-selection' | 'response-template' | 'response-parameters'>;
 
 export interface GatewayError {
   type: GatewayResponseType;
