@@ -60,15 +60,21 @@ function median(xs: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/** A render in this process, or a competitor that times itself (another process: the JVM). */
+export type Task = (() => unknown) | { measure(timeMs: number): Promise<Stats> };
+
 /**
  * Several renderers measured in turns (`rounds` passes, each giving every renderer a slice of the time),
  * so a machine that speeds up or slows down during the run shifts them all alike; each statistic is the
  * median over the rounds.
  */
-export async function measureInTurns(tasks: Map<string, () => unknown>, options: { rounds: number; timeMs: number }): Promise<Map<string, Stats>> {
+export async function measureInTurns(tasks: Map<string, Task>, options: { rounds: number; timeMs: number }): Promise<Map<string, Stats>> {
   const perRound = new Map<string, Stats[]>([...tasks.keys()].map((k) => [k, []]));
   for (let round = 0; round < options.rounds; round++) {
-    for (const [name, fn] of tasks) perRound.get(name)!.push(await measure(fn, { timeMs: options.timeMs / options.rounds, warmupMs: round === 0 ? 100 : 20 }));
+    for (const [name, task] of tasks) {
+      const timeMs = options.timeMs / options.rounds;
+      perRound.get(name)!.push(typeof task === 'function' ? await measure(task, { timeMs, warmupMs: round === 0 ? 100 : 20 }) : await task.measure(timeMs));
+    }
   }
   const out = new Map<string, Stats>();
   for (const [name, stats] of perRound) {

@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: apigw-vtl against velocityjs (parsing per call, as peers do, and with a cached AST),
- * api-gateway-mapping-template and hand-written JavaScript, in one process and one run. Every
+ * api-gateway-mapping-template, hand-written JavaScript and — when Java and the reference renderer
+ * (../shared/reference, or APIGW_VTL_REFERENCE) are present — JVM Velocity 1.7, in one run. Every
  * competitor's output is checked against ours first; a mismatch is reported, not timed.
  *
- * Options: `--quick` (shorter timings, for a smoke run), `--out DIR` (default benchmarks/results): where
- * results.json, results.md and scaling.svg are written.
+ * Options: `--quick` (shorter timings, for a smoke run), `--no-jvm`, `--only NAME,…` (workloads),
+ * `--out DIR` (default benchmarks/results): where results.json, results.md and scaling.svg are written.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -17,17 +18,25 @@ import { mappingTemplate } from './competitors/mapping-template.js';
 import { ours } from './competitors/ours.js';
 import type { Competitor } from './competitors/types.js';
 import { velocityjsCachedAst, velocityjsParseEveryCall } from './competitors/velocityjs.js';
-import { orderBody, orderWithItems } from './data.js';
-import { measureInTurns, type Stats } from './measure.js';
+import { orderBody, sizeLabel } from './data.js';
+import { allocationPerRender, formatBytes, type Allocation } from './allocation.js';
+import { JVM_NAME, JvmRenderer, jvmUnavailable } from './competitors/jvm.js';
+import { measureInTurns, type Stats, type Task } from './measure.js';
 import { micros, rate, table, versus } from './report.js';
 import { verify } from './verify.js';
-import { WORKLOADS, type BenchRequest, type Workload } from './workloads.js';
+import { WORKLOADS, paged, pagedBody, withBody, type BenchRequest, type Workload } from './workloads.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const outDir = resolve(args.includes('--out') ? args[args.indexOf('--out') + 1]! : join(here, 'results'));
 const timeMs = quick ? 60 : 500;
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : null;
+const workloads = only ? WORKLOADS.filter((w) => only.includes(w.name)) : WORKLOADS;
+
+const referenceDir = resolve(process.env['APIGW_VTL_REFERENCE'] ?? join(here, '..', '..', 'shared', 'reference'));
+const jvmMissing = args.includes('--no-jvm') ? 'not asked for (--no-jvm)' : jvmUnavailable(referenceDir);
+const jvm = jvmMissing === null ? new JvmRenderer(referenceDir) : null;
 
 const COMPETITORS: Competitor[] = [ours, velocityjsCachedAst, velocityjsParseEveryCall, mappingTemplate, handWritten];
 
@@ -36,6 +45,7 @@ interface Row {
   variant: string;
   competitor: string;
   stats?: Stats;
+  allocation?: Allocation;
   mismatch?: string;
 }
 
@@ -52,16 +62,28 @@ function machine(): string {
 
 async function throughput(): Promise<Row[]> {
   const rows: Row[] = [];
-  for (const workload of WORKLOADS) {
+  for (const workload of workloads) {
     for (const variant of workload.variants) {
       const expected = ours.prepare(workload)(variant.request);
-      const tasks = new Map<string, () => unknown>();
+      const tasks = new Map<string, Task>();
       const variantRows: Row[] = [];
       for (const competitor of COMPETITORS) {
         const checked = verify(competitor, workload, variant, expected);
         const row: Row = { workload: workload.name, variant: variant.label, competitor: competitor.name };
         if (checked.mismatch) row.mismatch = checked.mismatch;
-        else tasks.set(competitor.name, () => checked.renderer!(variant.request));
+        else {
+          const render = checked.renderer!;
+          tasks.set(competitor.name, () => render(variant.request));
+          row.allocation = await allocationPerRender(() => render(variant.request));
+        }
+        variantRows.push(row);
+      }
+      if (jvm) {
+        const row: Row = { workload: workload.name, variant: variant.label, competitor: JVM_NAME };
+        const answer = await jvm.render(workload.template, variant.request);
+        if ('error' in answer) row.mismatch = `fails: ${answer.error.split('\n')[0]}`;
+        else if (answer.body !== expected) row.mismatch = `output differs at offset ${firstDifference(answer.body, expected)}`;
+        else tasks.set(JVM_NAME, { measure: (ms) => jvm.measure(workload.template, variant.request, ms) });
         variantRows.push(row);
       }
       const stats = await measureInTurns(tasks, { rounds: 3, timeMs: timeMs * 1.5 });
@@ -74,8 +96,14 @@ async function throughput(): Promise<Row[]> {
   return rows;
 }
 
+function firstDifference(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
 function throughputTables(rows: Row[]): void {
-  for (const workload of WORKLOADS) {
+  for (const workload of workloads) {
     print(`### ${workload.name} — ${workload.description}`);
     print();
     const body: string[][] = [];
@@ -83,14 +111,15 @@ function throughputTables(rows: Row[]): void {
       const mine = rows.find((r) => r.workload === workload.name && r.variant === variant.label && r.competitor === ours.name)!.stats!;
       for (const r of rows.filter((x) => x.workload === workload.name && x.variant === variant.label)) {
         if (!r.stats) {
-          body.push([variant.label, r.competitor, '—', '—', '—', '—', `not timed: ${r.mismatch!.slice(0, 70)}`]);
+          body.push([variant.label, r.competitor, '—', '—', '—', '—', '—', `not timed: ${r.mismatch!.slice(0, 70)}`]);
           continue;
         }
         const s = r.stats;
-        body.push([variant.label, r.competitor, rate(s.rendersPerSecond), micros(s.medianUs), micros(s.p99Us), s.peakHeapMB.toFixed(1), r.competitor === ours.name ? '—' : versus(mine.rendersPerSecond, s.rendersPerSecond)]);
+        const heap = Number.isNaN(s.peakHeapMB) ? '—' : s.peakHeapMB.toFixed(1);
+        body.push([variant.label, r.competitor, rate(s.rendersPerSecond), micros(s.medianUs), Number.isNaN(s.p99Us) ? '—' : micros(s.p99Us), formatBytes(r.allocation), heap, r.competitor === ours.name ? '—' : versus(mine.rendersPerSecond, s.rendersPerSecond)]);
       }
     }
-    print(table(['body', 'renderer', 'renders/s', 'median', 'p99', 'peak heap MB', 'vs apigw-vtl'], body));
+    print(table(['body', 'renderer', 'renders/s', 'median', 'p99', 'allocated per render', 'peak heap MB', 'vs apigw-vtl'], body));
     print();
   }
 }
@@ -99,29 +128,62 @@ function stats(rows: Row[], workload: string, variant: string, competitor: strin
   return rows.find((r) => r.workload === workload && r.variant === variant && r.competitor === competitor)?.stats;
 }
 
+interface Target {
+  workload: string;
+  variants?: string[];
+  /** What is asked, for the report. */
+  text: string;
+  /** The measured ratio and whether it meets the target; undefined when a competitor was not timed. */
+  check(mine: Stats, rows: (competitor: string) => Stats | undefined): { ratio: string; met: boolean } | undefined;
+}
+
+/** Ours against a competitor: at least `factor` times its renders/s. */
+function atLeast(competitor: string, factor: number): Target['check'] {
+  return (mine, other) => {
+    const theirs = other(competitor);
+    if (!theirs) return undefined;
+    const ratio = mine.rendersPerSecond / theirs.rendersPerSecond;
+    return { ratio: `${ratio.toFixed(2)}×`, met: ratio >= factor };
+  };
+}
+
+/** Ours against the hand-written function: at most `factor` times its time. */
+function within(factor: number): Target['check'] {
+  return (mine, other) => {
+    const hand = other(handWritten.name);
+    if (!hand) return undefined;
+    const ratio = hand.rendersPerSecond / mine.rendersPerSecond;
+    return { ratio: `${ratio.toFixed(2)}× its time`, met: ratio <= factor };
+  };
+}
+
+const vjs = velocityjsCachedAst.name;
+const TARGETS: Target[] = [
+  { workload: 'passthrough', variants: ['100 KB body', '1 MB body'], text: '≥ 1.0× velocityjs (cached AST)', check: atLeast(vjs, 1) },
+  { workload: 'passthrough', variants: ['100 KB body', '1 MB body'], text: 'within 1.3× of hand-written', check: within(1.3) },
+  { workload: 'strings', text: '≥ 10× velocityjs (cached AST)', check: atLeast(vjs, 10) },
+  { workload: 'arithmetic', text: '≥ 10× velocityjs (cached AST)', check: atLeast(vjs, 10) },
+  { workload: 'transform', variants: ['1000 items'], text: '≥ 3× velocityjs (cached AST)', check: atLeast(vjs, 3) },
+  { workload: 'transform', variants: ['1000 items'], text: 'within 1.5× of hand-written', check: within(1.5) },
+  ...WORKLOADS.map((w) => ({ workload: w.name, text: `faster than ${JVM_NAME}`, check: atLeast(JVM_NAME, 1) })),
+];
+
 function targets(rows: Row[]): void {
   print('### Targets');
   print();
   const body: string[][] = [];
-  for (const workload of ['passthrough', 'transform']) {
-    for (const variant of WORKLOADS.find((w) => w.name === workload)!.variants) {
-      const mine = stats(rows, workload, variant.label, ours.name);
-      const theirs = stats(rows, workload, variant.label, velocityjsCachedAst.name);
-      if (!mine || !theirs) continue;
-      const ratio = mine.rendersPerSecond / theirs.rendersPerSecond;
-      body.push([`${workload}, ${variant.label}`, '≥ 5× velocityjs (cached AST)', `${ratio.toFixed(1)}×`, ratio >= 5 ? 'met' : 'missed']);
-    }
-  }
-  for (const workload of WORKLOADS) {
-    for (const variant of workload.variants.filter((v) => v.request.body.length >= 100 * 1024)) {
+  for (const target of TARGETS) {
+    const workload = workloads.find((w) => w.name === target.workload);
+    if (!workload) continue;
+    for (const variant of workload.variants.filter((v) => !target.variants || target.variants.includes(v.label))) {
       const mine = stats(rows, workload.name, variant.label, ours.name);
-      const hand = stats(rows, workload.name, variant.label, handWritten.name);
-      if (!mine || !hand) continue;
-      const ratio = hand.rendersPerSecond / mine.rendersPerSecond;
-      body.push([`${workload.name}, ${variant.label}`, '≤ 2× hand-written', `${ratio.toFixed(2)}×`, ratio <= 2 ? 'met' : 'missed']);
+      const result = mine && target.check(mine, (competitor) => stats(rows, workload.name, variant.label, competitor));
+      if (!result) continue;
+      body.push([`${workload.name}, ${variant.label}`, target.text, result.ratio, result.met ? 'met' : 'missed']);
     }
   }
   print(table(['workload', 'target', 'measured', ''], body));
+  if (!jvm) print(`\n${JVM_NAME} not measured: ${jvmMissing}.`);
   print();
 }
 
@@ -136,45 +198,66 @@ function cold(): void {
   print();
 }
 
+/** The log–log slope of time against input size: 1 is linear, above 1 grows faster than the input. */
+function slope(points: { x: number; y: number }[]): number {
+  const xs = points.map((p) => Math.log(p.x));
+  const ys = points.map((p) => Math.log(p.y));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < xs.length; i++) {
+    num += (xs[i]! - mx) * (ys[i]! - my);
+    den += (xs[i]! - mx) ** 2;
+  }
+  return num / den;
+}
+
 async function scaling(): Promise<string> {
   print('### Scaling');
   print();
   const competitors = [ours, velocityjsCachedAst, handWritten];
-  const panels: { title: string; xLabel: string; workload: Workload; points: { x: number; request: BenchRequest }[] }[] = [
+  const passthrough = WORKLOADS.find((w) => w.name === 'passthrough')!;
+  const sizes = quick ? [1024, 10 * 1024, 100 * 1024] : [1024, 10 * 1024, 100 * 1024, 1024 * 1024, 10 * 1024 * 1024];
+  const counts = quick ? [10, 100, 1000] : [10, 100, 1000, 10_000];
+  const panels: { title: string; xLabel: string; workload: Workload; points: { x: number; label: string; request: BenchRequest }[] }[] = [
     {
       title: 'passthrough: time per render by body size',
       xLabel: 'body bytes',
-      workload: WORKLOADS.find((w) => w.name === 'passthrough')!,
-      points: [1024, 10 * 1024, 100 * 1024].map((b) => ({ x: b, request: { ...WORKLOADS[0]!.variants[0]!.request, body: orderBody(b) } })),
+      workload: passthrough,
+      points: sizes.map((b) => ({ x: b, label: sizeLabel(b), request: withBody(orderBody(b)) })),
     },
     {
-      title: 'transform: time per render by loop count',
+      title: 'nested loops: time per render by items rendered',
       xLabel: 'items (#foreach iterations)',
-      workload: WORKLOADS.find((w) => w.name === 'transform')!,
-      points: [10, 100, 1000].map((n) => ({ x: n, request: { ...WORKLOADS[0]!.variants[0]!.request, body: orderWithItems(n) } })),
+      workload: paged,
+      points: counts.map((n) => ({ x: n, label: String(n), request: withBody(pagedBody(n)) })),
     },
   ];
   const chartPanels = [];
   for (const p of panels) {
-    const series: Series[] = [];
-    const rowsOut: string[][] = [];
-    const byCompetitor = new Map(competitors.map((c) => [c.name, [] as { x: number; y: number }[]]));
+    const names = [...competitors.map((c) => c.name), ...(jvm ? [JVM_NAME] : [])];
+    const byCompetitor = new Map(names.map((n) => [n, [] as { x: number; y: number }[]]));
+    const allocations: string[] = [];
     for (const point of p.points) {
-      const tasks = new Map(competitors.map((c) => [c.name, ((render) => () => render(point.request))(c.prepare(p.workload))] as const));
+      const tasks = new Map<string, Task>(competitors.map((c) => [c.name, ((render) => () => render(point.request))(c.prepare(p.workload))] as const));
+      if (jvm) tasks.set(JVM_NAME, { measure: (ms) => jvm.measure(p.workload.template, point.request, ms) });
       const stats = await measureInTurns(tasks, { rounds: 3, timeMs: quick ? 120 : 450 });
-      for (const c of competitors) byCompetitor.get(c.name)!.push({ x: point.x, y: stats.get(c.name)!.medianUs });
+      for (const name of names) byCompetitor.get(name)!.push({ x: point.x, y: stats.get(name)!.medianUs });
+      const render = ours.prepare(p.workload);
+      allocations.push(formatBytes(await allocationPerRender(() => render(point.request), 5)));
+      process.stderr.write('.');
     }
-    for (const c of competitors) {
-      const points = byCompetitor.get(c.name)!;
-      series.push({ name: c.name, points });
-      rowsOut.push([c.name, ...points.map((q) => micros(q.y)), `${(points[2]!.y / points[0]!.y).toFixed(0)}×`]);
-    }
+    const series: Series[] = names.map((name) => ({ name, points: byCompetitor.get(name)! }));
+    const rowsOut = series.map((s) => [s.name, ...s.points.map((q) => micros(q.y)), slope(s.points).toFixed(2)]);
+    rowsOut.push(['apigw-vtl allocated per render', ...allocations, '']);
     print(`${p.title}`);
     print();
-    print(table(['renderer', ...p.points.map((q) => String(q.x)), '100× input costs'], rowsOut));
+    print(table(['renderer', ...p.points.map((q) => q.label), 'log–log slope'], rowsOut));
     print();
     chartPanels.push({ title: p.title, xLabel: p.xLabel, series });
   }
+  process.stderr.write('\n');
   return lineChart(chartPanels, `median time per render, log–log; ${machine()}`);
 }
 
@@ -192,4 +275,5 @@ mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'scaling.svg'), svg);
 writeFileSync(join(outDir, 'results.md'), lines.join('\n') + '\n');
 writeFileSync(join(outDir, 'results.json'), JSON.stringify({ machine: machine(), date: new Date().toISOString(), rows }, null, 2));
+jvm?.stop();
 console.log(`\nwrote ${join(outDir, 'results.md')}, results.json and scaling.svg (${((Date.now() - started) / 1000).toFixed(0)} s)`);

@@ -4,7 +4,7 @@
  * treat indentation before a directive differently, and outputs must be byte-identical to be compared.
  */
 import { escapeJavaScript, urlEncode } from './competitors/java-like.js';
-import { orderBody, orderWithItems, type Order } from './data.js';
+import { order, orderBody, orderWithItems, type Item, type Order } from './data.js';
 
 export interface BenchRequest {
   body: string;
@@ -187,6 +187,58 @@ const sqs: Workload = {
   handWritten: (r) => `Action=SendMessage&MessageBody=${urlEncode(r.body)}`,
 };
 
+/** String methods in a loop: what templates do to clean up fields (trim, case, replaceAll, split, substring). */
+const strings: Workload = {
+  name: 'strings',
+  description: 'string methods in a #foreach: trim, toLowerCase, replaceAll, split, substring, indexOf, startsWith, concat',
+  template: `#set($items = $input.path('$.items'))
+[
+#foreach($item in $items)
+#set($name = $item.name.trim().toLowerCase())
+#set($words = $name.split(' '))
+{"slug": "$name.replaceAll('"', '').replaceAll(' ', '-')", "words": $words.size(), "first": "$words.get(0)", "sku": "$item.sku.toLowerCase()", "code": "$item.sku.substring(4)", "at": $name.indexOf('a'), "new": $item.sku.startsWith('SKU-1009'), "tags": "$item.tags.get(0).toUpperCase().concat('-').concat($item.tags.get(1))"}#if($foreach.hasNext),#end
+#end
+]`,
+  variants: [{ label: '1000 items', request: request(orderWithItems(1000)) }],
+  handWritten(r) {
+    const order = JSON.parse(r.body) as Order;
+    const lines = order.items.map((i) => {
+      const name = i.name.trim().toLowerCase();
+      const words = name.split(' ');
+      return `{"slug": "${name.replaceAll('"', '').replaceAll(' ', '-')}", "words": ${words.length}, "first": "${words[0]}", "sku": "${i.sku.toLowerCase()}", "code": "${i.sku.substring(4)}", "at": ${name.indexOf('a')}, "new": ${i.sku.startsWith('SKU-1009')}, "tags": "${i.tags[0]!.toUpperCase()}-${i.tags[1]}"}`;
+    });
+    return `[\n${lines.join(',')}]`;
+  },
+};
+
+/** Integer arithmetic in a loop over a range, no body: the template's own work and nothing else. */
+const arithmetic: Workload = {
+  name: 'arithmetic',
+  description: 'Integer arithmetic in a #foreach over [1..1000]: + - * %, comparisons, no body',
+  template: `#set($sum = 0)
+#set($hash = 7)
+#foreach($i in [1..1000])
+#set($sum = $sum + $i * 3 - $i % 7)
+#set($hash = ($hash * 31 + $i) % 1000003)
+#if($i % 250 == 0)
+$i: $sum $hash
+#end
+#end
+done: $sum $hash`,
+  variants: [{ label: 'no body', request: request('') }],
+  handWritten() {
+    let sum = 0;
+    let hash = 7;
+    let out = '';
+    for (let i = 1; i <= 1000; i++) {
+      sum = sum + i * 3 - (i % 7);
+      hash = (hash * 31 + i) % 1000003;
+      if (i % 250 === 0) out += `${i}: ${sum} ${hash}\n`;
+    }
+    return `${out}done: ${sum} ${hash}`;
+  },
+};
+
 /** A one-line template reading a path parameter. */
 const oneLine: Workload = {
   name: 'one-line',
@@ -196,4 +248,41 @@ const oneLine: Workload = {
   handWritten: (r) => `{"id": "${r.path['orderId']}"}`,
 };
 
-export const WORKLOADS: Workload[] = [passthrough, transform, dynamodb, sqs, oneLine];
+export const WORKLOADS: Workload[] = [passthrough, transform, dynamodb, sqs, strings, arithmetic, oneLine];
+
+/**
+ * For the loop-scaling chart: items in pages of 100, read by nested loops, so a body of 10 000 items is
+ * rendered in full although API Gateway stops each #foreach after 1000 iterations.
+ */
+export const paged: Workload = {
+  name: 'paged',
+  description: 'nested #foreach over pages of 100 items',
+  template: `#set($pages = $input.path('$.pages'))
+[
+#foreach($page in $pages)
+#foreach($item in $page)
+{"id": $item.id, "sku": "$item.sku", "name": "$util.escapeJavaScript($item.name)", "quantity": $item.quantity, "price": $item.price}#if($foreach.hasNext),#end
+#end
+#if($foreach.hasNext),#end
+#end
+]`,
+  variants: [],
+  handWritten(r) {
+    const pages = (JSON.parse(r.body) as { pages: Item[][] }).pages;
+    const page = (items: Item[]) => items.map((i) => `{"id": ${i.id}, "sku": "${i.sku}", "name": "${escapeJavaScript(i.name)}", "quantity": ${i.quantity}, "price": ${i.price}}`).join(',');
+    return `[\n${pages.map(page).join(',')}]`;
+  },
+};
+
+/** A body of `count` items in pages of 100, for {@link paged}. */
+export function pagedBody(count: number): string {
+  const items = order(count).items;
+  const pages: Item[][] = [];
+  for (let i = 0; i < items.length; i += 100) pages.push(items.slice(i, i + 100));
+  return JSON.stringify({ pages }, null, 1);
+}
+
+/** The request every workload uses, with another body. */
+export function withBody(body: string): BenchRequest {
+  return request(body);
+}
