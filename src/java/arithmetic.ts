@@ -78,6 +78,7 @@ function chargeBig(op: ArithmeticOperator, a: JavaNumber, b: JavaNumber, meter: 
 
 /** Evaluates `left op right`; null when Velocity would log an error and produce no value. */
 export function arithmetic(op: ArithmeticOperator, left: Value, right: Value, meter: Meter): Value {
+  if (typeof left === 'number' && typeof right === 'number') return integerArithmetic(op, left, right);
   if (op === '+' && (typeof left === 'string' || typeof right === 'string')) {
     const l = toJavaString(left, meter);
     const r = toJavaString(right, meter);
@@ -87,11 +88,6 @@ export function arithmetic(op: ArithmeticOperator, left: Value, right: Value, me
   if (!isJavaNumber(left) || !isJavaNumber(right)) return null;
   if (typeof left !== 'number' || typeof right !== 'number') chargeBig(op, left, right, meter);
   if ((op === '/' || op === '%') && isZero(right)) return null;
-  // Fast path for the overwhelmingly common case: two Integers.
-  if (typeof left === 'number' && typeof right === 'number' && op !== '/' && op !== '%') {
-    const r = op === '+' ? left + right : op === '-' ? left - right : left * right;
-    if (Number.isSafeInteger(r)) return r >= -2147483648 && r <= 2147483647 ? r : new JavaLong(BigInt(r));
-  }
   switch (calculationBase(left, right)) {
     case 'long':
       return longArithmetic(op, left, right);
@@ -104,6 +100,38 @@ export function arithmetic(op: ArithmeticOperator, left: Value, right: Value, me
     case 'bigdecimal':
       return bigDecimalArithmetic(op, toBigDecimal(left), toBigDecimal(right));
   }
+}
+
+/**
+ * Two Integers, the overwhelmingly common case, without BigInt: Velocity computes in long and narrows
+ * back, so a result outside the int range is a Long — exact in a double below 2^53, which every sum,
+ * difference, quotient and remainder of two ints is; only a product can need BigInt.
+ */
+function integerArithmetic(op: ArithmeticOperator, a: number, b: number): JavaNumber | null {
+  let r: number;
+  switch (op) {
+    case '+':
+      r = a + b;
+      break;
+    case '-':
+      r = a - b;
+      break;
+    case '*':
+      r = a * b;
+      if (!Number.isSafeInteger(r)) return narrowLong(BigInt(a) * BigInt(b), false);
+      break;
+    case '/':
+      if (b === 0) return null;
+      // Truncation toward zero; `| 0` also turns -0 into 0. Only MIN_VALUE / -1 leaves the int range.
+      if (a === -2147483648 && b === -1) return new JavaLong(2147483648n);
+      return (a / b) | 0;
+    case '%':
+      if (b === 0) return null;
+      return (a % b) | 0;
+  }
+  // `0 * -1` is -0 in JavaScript; Java's ints have one zero.
+  if (r === 0) return 0;
+  return r >= -2147483648 && r <= 2147483647 ? r : new JavaLong(BigInt(r));
 }
 
 function longArithmetic(op: ArithmeticOperator, a: JavaNumber, b: JavaNumber): JavaNumber {

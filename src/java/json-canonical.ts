@@ -17,6 +17,7 @@
  * Repeated keys need no check: `JSON.parse` keeps the first position and the last value, like json-smart.
  */
 import { MAX_DEPTH, isDigit } from './json-scalars.js';
+import { NOT_COMPACT, REPEATED_KEYS, compactJson } from './json-compact.js';
 
 const JAVA_ESCAPED = /[\u007f-\u009f\u2000-\u20ff]/g;
 
@@ -116,8 +117,20 @@ function printsAlike(s: string): boolean {
   }
 }
 
-/** json-smart's JSON of the body, or undefined when the body must be parsed to know it. */
+/**
+ * json-smart's JSON of the body, or undefined when the body must be parsed to know it. The one-pass
+ * writer (json-compact.ts) answers for nearly every body; a body that repeats a key in an object goes
+ * through the engine's parser, which keeps the first position and the last value as json-smart does.
+ */
 export function canonicalJson(text: string): string | undefined {
+  const compact = compactJson(text);
+  if (compact === NOT_COMPACT) return undefined;
+  if (compact !== REPEATED_KEYS) return compact;
+  return canonicalJsonNative(text);
+}
+
+/** The same through `JSON.parse` and `JSON.stringify`, after one scan of the text rules out differences. */
+export function canonicalJsonNative(text: string): string | undefined {
   const first = text.trimStart().charCodeAt(0);
   if ((first !== 0x7b && first !== 0x5b) || !printsAlike(text)) return undefined;
   let value: unknown;

@@ -18,6 +18,16 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 /** Raw characters json-smart drops from a string with escapes (the full parser handles those). */
 const RAW_DROPPED = /[\u0000-\u001f\u007f]/;
 
+/** 2^53: every integer up to it is exact in a double. */
+const MAX_EXACT = 9007199254740992;
+/** The powers of ten a double holds exactly. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/** What may follow a number in strict JSON. */
+function isDelimiter(c: number): boolean {
+  return c === 0x2c || c === 0x7d || c === 0x5d || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
 class FastParser {
   i = 0;
   depth = 0;
@@ -70,33 +80,53 @@ class FastParser {
 
   number(): Value {
     const s = this.s;
-    // Small integers (the common case) without a regex or a substring.
-    let i = this.i;
+    const begin = this.i;
+    // Integers of up to 9 digits and short decimals (the common cases), read digit by digit: no regex,
+    // no substring. Anything else takes the general reading below.
+    let i = begin;
     let c = s.charCodeAt(i);
     const negative = c === 0x2d;
     if (negative) c = s.charCodeAt(++i);
-    if (c >= 0x31 && c <= 0x39) {
-      let n = c - 0x30;
-      let digits = 1;
+    let m = 0;
+    let digits = 0;
+    if (c === 0x30) {
+      digits = 1;
       c = s.charCodeAt(++i);
-      while (c >= 0x30 && c <= 0x39 && digits < 9) {
-        n = n * 10 + (c - 0x30);
+    } else {
+      while (c >= 0x30 && c <= 0x39) {
+        m = m * 10 + (c - 0x30);
         digits++;
         c = s.charCodeAt(++i);
       }
-      if (c === 0x2c || c === 0x7d || c === 0x5d || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+    }
+    if (digits > 0 && digits <= 9 && isDelimiter(c)) {
+      this.i = i;
+      // `| 0`: "-0" is the Integer 0.
+      return (negative ? -m : m) | 0;
+    }
+    if (digits > 0 && c === 0x2e) {
+      c = s.charCodeAt(++i);
+      let fraction = 0;
+      while (c >= 0x30 && c <= 0x39) {
+        m = m * 10 + (c - 0x30);
+        fraction++;
+        c = s.charCodeAt(++i);
+      }
+      // Up to 18 characters is a Double (json-scalars.ts). With every digit in an exactly represented
+      // integer and 10^k exact, one division is the correctly rounded value, as Number(token) is.
+      if (fraction > 0 && i - begin <= 18 && m <= MAX_EXACT && fraction < POWERS_OF_TEN.length && isDelimiter(c)) {
         this.i = i;
-        return negative ? -n : n;
+        const v = m / POWERS_OF_TEN[fraction]!;
+        return new JavaDouble(negative ? -v : v);
       }
     }
-    NUMBER.lastIndex = this.i;
-    const m = NUMBER.exec(this.s);
-    if (!m) throw GIVE_UP;
-    const token = m[0];
-    this.i += token.length;
-    const next = this.s.charCodeAt(this.i);
+    NUMBER.lastIndex = begin;
+    const match = NUMBER.exec(s);
+    if (!match) throw GIVE_UP;
+    const token = match[0];
+    this.i = begin + token.length;
     // A number must end at a delimiter (`1x`, `01` and friends are the permissive parser's business).
-    if (!(next === 0x2c || next === 0x7d || next === 0x5d || next === 0x20 || next === 0x0a || next === 0x0d || next === 0x09)) throw GIVE_UP;
+    if (!isDelimiter(s.charCodeAt(this.i))) throw GIVE_UP;
     const decimal = token.includes('.') || token.includes('e') || token.includes('E');
     // A short decimal is a Double (json-smart's rule for up to 18 characters; see json-scalars.ts).
     if (decimal && token.length <= 18) return new JavaDouble(Number(token));

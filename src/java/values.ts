@@ -13,6 +13,7 @@
 import { JavaBigDecimal, JavaBigInteger, JavaDouble, JavaFloat, JavaLong, type JavaNumber } from './numbers.js';
 import { javaDoubleToString } from './double-to-string.js';
 import type { Meter } from './meter.js';
+import { EntryStore, type StoreKey } from './entry-store.js';
 
 export type Value = null | string | boolean | JavaNumber | JavaChar | JavaMap | JavaList | JavaObject;
 
@@ -50,7 +51,7 @@ export abstract class JavaObject {
 }
 
 /** Key identity for {@link JavaMap}: primitives stand for themselves, other keys are tokens. */
-type MapKey = string | number | boolean | null | object;
+type MapKey = StoreKey;
 
 /**
  * The canonical text of a key whose identity is its value although it is an object here (Long 5,
@@ -109,7 +110,7 @@ export type MapFlavour = 'linked' | 'hash';
  */
 export class JavaMap {
   /** Values by key identity, in insertion order. */
-  private readonly data = new Map<MapKey, Value>();
+  private readonly data = new EntryStore<Value>();
   /**
    * Tokens standing for value-identity keys (see canonicalKey), and the original key of each token. They
    * live and die with the map's entries, so no key outlives the map that holds it.
@@ -174,12 +175,10 @@ export class JavaMap {
     const k = this.storeKey(key);
     const stored = this.adoptsMaps && value instanceof JavaMap ? adoptMap(value, this) : value;
     const previous = this.data.get(k);
-    if (previous !== undefined || this.data.has(k)) {
-      this.data.set(k, stored);
+    if (!this.data.set(k, stored)) {
       if (this.hashOrder) this.hashOrder = null;
       return previous ?? null;
     }
-    this.data.set(k, stored);
     this.modCount++;
     if (this.flavour === 'hash') {
       this.hashOrder = null;
@@ -193,9 +192,7 @@ export class JavaMap {
    * @returns false when the key was already there (a duplicate key in the body)
    */
   putParsed(key: string, value: Value): boolean {
-    const size = this.data.size;
-    this.data.set(key, value);
-    if (this.data.size === size) return false;
+    if (!this.data.set(key, value)) return false;
     this.modCount++;
     return true;
   }
@@ -206,7 +203,7 @@ export class JavaMap {
       for (const e of this.entries()) visit(e.key, e.value);
       return;
     }
-    for (const [k, value] of this.data) visit(k as Value, value);
+    this.data.forEach(visit as (key: MapKey, value: Value) => void);
   }
 
   delete(key: Value): Value {
@@ -244,7 +241,7 @@ export class JavaMap {
       return this.hashOrder;
     }
     const out: Array<{ key: Value; value: Value }> = [];
-    for (const [k, value] of this.data) out.push({ key: this.keyOf(k), value });
+    this.data.forEach((k, value) => out.push({ key: this.keyOf(k), value }));
     return out;
   }
 
@@ -257,18 +254,18 @@ export class JavaMap {
 
   values(): Value[] {
     if (this.flavour === 'hash') return this.entries().map((e) => e.value);
-    return [...this.data.values()];
+    return this.data.values();
   }
 
   private computeHashOrder(): Array<{ key: Value; value: Value }> {
     const mask = this.capacity - 1;
     const all: Array<{ key: Value; value: Value; bucket: number; insertion: number }> = [];
     let insertion = 0;
-    for (const [k, value] of this.data) {
+    this.data.forEach((k, value) => {
       const key = this.keyOf(k);
       const h = javaHashCode(key);
       all.push({ key, value, bucket: (h ^ (h >>> 16)) & mask, insertion: insertion++ });
-    }
+    });
     all.sort((a, b) => a.bucket - b.bucket || a.insertion - b.insertion);
     return all.map(({ key, value }) => ({ key, value }));
   }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arithmetic } from '../../src/java/arithmetic.js';
 import { toJavaString } from '../../src/java/print.js';
@@ -68,5 +69,25 @@ describe('Velocity 1.7 arithmetic', () => {
   it('uses BigInteger modulo, which is never negative', () => {
     expect(calc('%', new JavaBigInteger(-7n), 3)).toBe('2');
     expect(() => arithmetic('%', new JavaBigInteger(7n), -3, unlimitedMeter())).toThrow(/modulus not positive/);
+  });
+
+  it('computes two Integers without BigInt exactly as long arithmetic narrowed back (property)', () => {
+    const asLong = (op: '+' | '-' | '*' | '/' | '%', a: number, b: number): Value => {
+      const x = BigInt(a);
+      const y = BigInt(b);
+      if ((op === '/' || op === '%') && y === 0n) return null;
+      const r = op === '+' ? x + y : op === '-' ? x - y : op === '*' ? x * y : op === '/' ? x / y : x % y;
+      return r >= -2147483648n && r <= 2147483647n ? Number(r) : new JavaLong(r);
+    };
+    const edge = fc.constantFrom(0, 1, -1, 2, -2, 2147483647, -2147483648, 46341, -46341, 65536);
+    const int = fc.oneof(fc.integer({ min: -2147483648, max: 2147483647 }), edge);
+    fc.assert(
+      fc.property(fc.constantFrom('+', '-', '*', '/', '%' as const), int, int, (op, a, b) => {
+        const got = arithmetic(op, a, b, unlimitedMeter());
+        expect(got).toEqual(asLong(op, a, b));
+        if (typeof got === 'number') expect(Object.is(got, -0)).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

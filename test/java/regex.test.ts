@@ -88,6 +88,36 @@ describe('Java regular expressions', () => {
 });
 
 // Facts below were checked against java.util.regex of OpenJDK 17.0.15.
+describe('literal fast paths', () => {
+  // `(?:L)` is the same pattern as `L` but not a literal, so it runs on the machine: the text fast paths
+  // of replaceAll, replaceFirst and split must agree with it on every input.
+  const text = fc.string({ unit: fc.constantFrom('a', 'b', ',', ' ', '"'), maxLength: 24 });
+  const literal = fc.string({ unit: fc.constantFrom('a', 'b', ',', ' ', '"'), minLength: 1, maxLength: 3 });
+  const plain = fc.string({ unit: fc.constantFrom('x', '-', '', 'ab'), maxLength: 3 });
+
+  it('replaceAll / replaceFirst of a literal with a plain replacement equal the general path (property)', () => {
+    fc.assert(
+      fc.property(text, literal, plain, (s, lit, rep) => {
+        expect(replaceAll(s, lit, rep)).toBe(replaceAll(s, `(?:${lit})`, rep));
+        expect(replaceFirst(s, lit, rep)).toBe(replaceFirst(s, `(?:${lit})`, rep));
+      }),
+    );
+  });
+
+  it('split of a literal equals the general path (property)', () => {
+    fc.assert(
+      fc.property(text, literal, fc.constantFrom(0, -1, 2), (s, lit, limit) => {
+        expect(split(s, lit, limit)).toEqual(split(s, `(?:${lit})`, limit));
+      }),
+    );
+  });
+
+  it('charges what it builds: a replacement that grows the text past the string cap is refused before it is built', () => {
+    const small = new Meter({ maxWork: 10_000_000, maxMemory: 256 * 1024 * 1024, maxStringLength: 1000 });
+    expect(() => javaReplace('a'.repeat(100), 'a', 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', true, small, cache)).toThrow(/longer than 1000/);
+  });
+});
+
 describe('java.util.regex semantics (JDK 17)', () => {
   it('possessive quantifiers match each iteration on its own and never give back', () => {
     expect(matches('a*+a', 'aaa')).toBe(false);

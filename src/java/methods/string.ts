@@ -5,6 +5,7 @@
 import { JavaException } from '../exceptions.js';
 import { javaTrim } from '../java-trim.js';
 import { javaMatches, javaReplace, javaSplit } from '../regex/index.js';
+import { replaceText } from '../replace-text.js';
 import type { MethodContext } from './context.js';
 import { toJavaString } from '../print.js';
 import { BYTES_PER_OBJECT, BYTES_PER_SLOT, type Meter } from '../meter.js';
@@ -268,7 +269,7 @@ export function invokeString(s: string, name: string, args: Value[], rt: MethodC
             return s.split(ca).join(cb);
           }
           if (!isStringArg(a) || !isStringArg(b)) return NO_METHOD;
-          return replaceLiteral(s, requireNonNull(a), requireNonNull(b), meter);
+          return replaceText(s, requireNonNull(a), requireNonNull(b), meter);
         }
         case 'replaceAll':
         case 'replaceFirst':
@@ -306,25 +307,6 @@ export function invokeString(s: string, name: string, args: Value[], rt: MethodC
       return NO_METHOD;
   }
   return NO_METHOD;
-}
-
-/**
- * `replace(CharSequence, CharSequence)`: literal, every occurrence. The result's length is counted
- * before it is built. An empty target matches before every character and at the end
- * (`"".replace("", "a")` is `"a"`); `$` in the replacement is literal.
- */
-function replaceLiteral(s: string, target: string, replacement: string, meter: Meter): string {
-  let occurrences = 0;
-  if (target === '') occurrences = s.length + 1;
-  else for (let i = s.indexOf(target); i >= 0; i = s.indexOf(target, i + target.length)) occurrences++;
-  meter.chars(s.length);
-  // Each occurrence is a step of its own: a body of a million matches costs a million, whatever their size.
-  meter.charge(occurrences);
-  meter.admit(s.length + occurrences * (replacement.length - target.length));
-  if (occurrences === 0) return s;
-  if (target === '') return s.replaceAll(target, () => replacement);
-  // split/join is literal (no `$` patterns) and builds the result without a callback per match.
-  return s.split(target).join(replacement);
 }
 
 /** `indexOf(int ch)` takes a character code; `indexOf(String)` a string. */

@@ -19,6 +19,7 @@ import { Machine } from './match.js';
 import { parse } from './parse.js';
 import { parseReplacement, type ReplacementPart } from './replacement.js';
 import { findFrom, splitWith } from './split.js';
+import { replaceText } from '../replace-text.js';
 
 /** Work units of setting up one match, replace or split (the machine, the finder, the result), whatever the input. */
 const CALL_UNITS = 4;
@@ -34,11 +35,20 @@ function compileCharged(pattern: string, meter: Meter | null): Program {
   return program;
 }
 
+/** How many recently used patterns are found by identity before the LRU is consulted. */
+const RECENT = 4;
+
 /** Compiled patterns a template reuses; bounded by count and by total pattern length. Owned by a compiled template. */
 export class PatternCache {
   private readonly cache: TextKeyedCache<Program>;
-  private lastPattern: string | null = null;
-  private lastProgram: Program | null = null;
+  /**
+   * The last few patterns and programs. Patterns mostly come from the template's own literals, the same
+   * string each time, so a loop alternating `replaceAll('"', '')` and `split(' ')` finds both here with
+   * an identity comparison, without hashing the pattern or reordering the LRU.
+   */
+  private readonly recentPatterns: Array<string | null> = new Array<string | null>(RECENT).fill(null);
+  private readonly recentPrograms: Array<Program | null> = new Array<Program | null>(RECENT).fill(null);
+  private next = 0;
 
   constructor(maxEntries = 256, maxTotalLength = 256 * 1024) {
     this.cache = new TextKeyedCache(maxEntries, maxTotalLength);
@@ -50,15 +60,17 @@ export class PatternCache {
 
   /** @internal The compiled pattern (compiling it, charged to `meter`, on a miss). */
   get(pattern: string, meter: Meter | null = null): Program {
-    // Templates call the same pattern over and over: skip the LRU bump for the most recent one.
-    if (pattern === this.lastPattern && this.lastProgram !== null) return this.lastProgram;
+    for (let i = 0; i < RECENT; i++) {
+      if (this.recentPatterns[i] === pattern) return this.recentPrograms[i]!;
+    }
     let compiled = this.cache.lookup(pattern);
     if (!compiled) {
       compiled = compileCharged(pattern, meter);
       this.cache.store(pattern, compiled);
     }
-    this.lastPattern = pattern;
-    this.lastProgram = compiled;
+    this.recentPatterns[this.next] = pattern;
+    this.recentPrograms[this.next] = compiled;
+    this.next = (this.next + 1) % RECENT;
     return compiled;
   }
 }
@@ -151,6 +163,12 @@ function finder(input: string, prog: Program, meter: Meter): Finder {
 export function javaReplace(input: string, pattern: string, replacement: string, all: boolean, meter: Meter, cache: PatternCache): string {
   meter.charge(CALL_UNITS);
   const prog = cache.get(pattern, meter);
+  const literal = prog.literal;
+  // A literal pattern with a replacement free of `$` and `\` (which is then itself literal) is text
+  // replacement: count the occurrences, admit the result's length, and let the engine build it.
+  if (literal !== null && literal.length > 0 && replacement.indexOf('$') < 0 && replacement.indexOf('\\') < 0) {
+    return all ? replaceText(input, literal, replacement, meter) : replaceFirstLiteral(input, literal, replacement, meter);
+  }
   const f = finder(input, prog, meter);
   let parts: ReplacementPart[] | null = null;
   // Per match: start, end, then start/end of each group the replacement inserts, in order.
@@ -211,10 +229,44 @@ export function javaReplace(input: string, pattern: string, replacement: string,
   return out.join('');
 }
 
+/** `replaceFirst` of a literal pattern with a literal replacement. */
+function replaceFirstLiteral(input: string, literal: string, replacement: string, meter: Meter): string {
+  const at = input.indexOf(literal);
+  meter.chars(at < 0 ? input.length : at + literal.length);
+  if (at < 0) return input;
+  meter.charge(1);
+  meter.admit(input.length + replacement.length - literal.length);
+  return input.slice(0, at) + replacement + input.slice(at + literal.length);
+}
+
+/**
+ * `split` of a literal with limit 0 (what `$s.split(',')` is): the engine's own split, then Java's
+ * rules — no match gives the input itself, trailing empty strings are dropped.
+ */
+function splitLiteral(input: string, literal: string, meter: Meter): string[] {
+  meter.chars(input.length);
+  if (input.length > 4096) {
+    // Charge the parts' slots before the engine allocates them, so a long input of separators is refused first.
+    let count = 0;
+    for (let at = input.indexOf(literal); at >= 0; at = input.indexOf(literal, at + literal.length)) count++;
+    meter.alloc(count * BYTES_PER_SLOT);
+  }
+  const parts = input.split(literal);
+  if (parts.length === 1) return [input];
+  meter.charge(parts.length - 1);
+  let n = parts.length;
+  while (n > 0 && parts[n - 1] === '') n--;
+  parts.length = n;
+  if (input.length <= 4096) meter.alloc(parts.length * BYTES_PER_SLOT);
+  meter.admit(input.length);
+  return parts;
+}
+
 /** `input.split(pattern, limit)`. */
 export function javaSplit(input: string, pattern: string, limit: number, meter: Meter, cache: PatternCache): string[] {
   meter.charge(CALL_UNITS);
   const prog = cache.get(pattern, meter);
+  if (limit === 0 && prog.literal !== null && prog.literal.length > 0) return splitLiteral(input, prog.literal, meter);
   const f = finder(input, prog, meter);
   let lastEnd = 0;
   try {

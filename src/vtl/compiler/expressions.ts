@@ -5,7 +5,7 @@
 import { arithmetic } from '../../java/arithmetic.js';
 import { isTruthy, velocityCompare, velocityEquals } from '../../java/equality.js';
 import { BYTES_PER_ENTRY, BYTES_PER_OBJECT, BYTES_PER_SLOT } from '../../java/meter.js';
-import { isJavaNumber, toInt } from '../../java/numbers.js';
+import { INT_MAX, INT_MIN, isJavaNumber, toInt } from '../../java/numbers.js';
 import { JavaList, JavaMap, type Value } from '../../java/values.js';
 import type { Expression, Position } from '../ast.js';
 import type { Evaluate, Frame } from '../runtime/frame.js';
@@ -141,38 +141,109 @@ function compileBinary(expr: Extract<Expression, { kind: 'binary' }>, ctx: Compi
   const left = compileExpression(expr.left, ctx);
   const right = compileExpression(expr.right, ctx);
   const position = expr.position;
+  // Each operator gets its own closure with the Integer (and String) case inline: the general rules in
+  // java/ run only for the other classes, and no closure branches on the operator at render time.
   switch (expr.operator) {
     case '==':
-      return (f) => equals(f, left(f), right(f), position);
-    case '!=':
-      return (f) => !equals(f, left(f), right(f), position);
-    case '<':
-    case '<=':
-    case '>':
-    case '>=': {
-      const op = expr.operator;
-      return (f) => velocityCompare(op, left(f), right(f));
-    }
-    case '+':
-    case '-':
-    case '*':
-    case '/':
-    case '%': {
-      const op = expr.operator;
       return (f) => {
         const a = left(f);
         const b = right(f);
-        try {
-          if (op === '+' && typeof a === 'string' && typeof b === 'string') {
-            f.meter.admit(a.length + b.length);
-            return a + b;
-          }
-          return arithmetic(op, a, b, f.meter);
-        } catch (e) {
-          throw locate(e, position, `'${op}'`);
-        }
+        if (typeof a === 'number' && typeof b === 'number') return a === b;
+        return equals(f, a, b, position);
       };
-    }
+    case '!=':
+      return (f) => {
+        const a = left(f);
+        const b = right(f);
+        if (typeof a === 'number' && typeof b === 'number') return a !== b;
+        return !equals(f, a, b, position);
+      };
+    case '<':
+      return (f) => {
+        const a = left(f);
+        const b = right(f);
+        return typeof a === 'number' && typeof b === 'number' ? a < b : velocityCompare('<', a, b);
+      };
+    case '<=':
+      return (f) => {
+        const a = left(f);
+        const b = right(f);
+        return typeof a === 'number' && typeof b === 'number' ? a <= b : velocityCompare('<=', a, b);
+      };
+    case '>':
+      return (f) => {
+        const a = left(f);
+        const b = right(f);
+        return typeof a === 'number' && typeof b === 'number' ? a > b : velocityCompare('>', a, b);
+      };
+    case '>=':
+      return (f) => {
+        const a = left(f);
+        const b = right(f);
+        return typeof a === 'number' && typeof b === 'number' ? a >= b : velocityCompare('>=', a, b);
+      };
+    case '+':
+      return (f) => {
+        const a = left(f);
+        const b = right(f);
+        if (typeof a === 'number' && typeof b === 'number') {
+          const r = a + b;
+          if (r >= INT_MIN && r <= INT_MAX) return r;
+        } else if (typeof a === 'string' && typeof b === 'string') {
+          try {
+            f.meter.admit(a.length + b.length);
+          } catch (e) {
+            throw locate(e, position, "'+'");
+          }
+          return a + b;
+        }
+        return compute(f, '+', a, b, position);
+      };
+    case '-':
+      return (f) => {
+        const a = left(f);
+        const b = right(f);
+        if (typeof a === 'number' && typeof b === 'number') {
+          const r = a - b;
+          if (r >= INT_MIN && r <= INT_MAX) return r;
+        }
+        return compute(f, '-', a, b, position);
+      };
+    case '*':
+      return (f) => {
+        const a = left(f);
+        const b = right(f);
+        if (typeof a === 'number' && typeof b === 'number') {
+          const r = a * b;
+          // `| 0` turns -0 (0 × a negative) into Java's only zero.
+          if (r >= INT_MIN && r <= INT_MAX) return r | 0;
+        }
+        return compute(f, '*', a, b, position);
+      };
+    case '/':
+      return (f) => {
+        const a = left(f);
+        const b = right(f);
+        // Truncating toward zero; only MIN_VALUE / -1 leaves the int range (a Long), and / 0 is null.
+        if (typeof a === 'number' && typeof b === 'number' && b !== 0 && (b !== -1 || a !== INT_MIN)) return (a / b) | 0;
+        return compute(f, '/', a, b, position);
+      };
+    case '%':
+      return (f) => {
+        const a = left(f);
+        const b = right(f);
+        if (typeof a === 'number' && typeof b === 'number' && b !== 0) return (a % b) | 0;
+        return compute(f, '%', a, b, position);
+      };
+  }
+}
+
+/** The general arithmetic rules (java/arithmetic.ts), with failures located at the operator. */
+function compute(f: Frame, op: '+' | '-' | '*' | '/' | '%', a: Value, b: Value, position: Position): Value {
+  try {
+    return arithmetic(op, a, b, f.meter);
+  } catch (e) {
+    throw locate(e, position, `'${op}'`);
   }
 }
 

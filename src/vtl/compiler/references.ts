@@ -13,6 +13,15 @@ import { locate } from '../runtime/failures.js';
 import type { CompileContext } from './context.js';
 import { compileExpression } from './expressions.js';
 
+/**
+ * The same text as an engine-internalized string. Method dispatch compares the name with string
+ * constants; a name sliced from the template text would be compared character by character on every
+ * call, an internalized one by identity.
+ */
+function internalized(name: string): string {
+  return Object.keys({ [name]: 0 })[0]!;
+}
+
 /** Work units of one method call (measured: about twice a loop iteration). */
 const METHOD_CALL_UNITS = 2;
 
@@ -23,7 +32,7 @@ export function compileStep(step: ReferenceStep, ctx: CompileContext, position: 
   ctx.at = position;
   switch (step.kind) {
     case 'property': {
-      const name = step.name;
+      const name = internalized(step.name);
       return (_f, target) => readProperty(target, name);
     }
     case 'index': {
@@ -38,7 +47,7 @@ export function compileStep(step: ReferenceStep, ctx: CompileContext, position: 
       };
     }
     case 'method': {
-      const name = step.name;
+      const name = internalized(step.name);
       const args = step.args.map((a) => compileExpression(a, ctx));
       const doing = `${name}()`;
       return (f, target) => {
