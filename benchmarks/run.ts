@@ -16,7 +16,7 @@ import { compileCosts, firstRenders } from './cold.js';
 import { handWritten } from './competitors/hand-written.js';
 import { mappingTemplate } from './competitors/mapping-template.js';
 import { ours } from './competitors/ours.js';
-import type { Competitor } from './competitors/types.js';
+import { used, type Competitor } from './competitors/types.js';
 import { velocityjsCachedAst, velocityjsParseEveryCall } from './competitors/velocityjs.js';
 import { orderBody, sizeLabel } from './data.js';
 import { allocationPerRender, formatBytes, type Allocation } from './allocation.js';
@@ -73,8 +73,8 @@ async function throughput(): Promise<Row[]> {
         if (checked.mismatch) row.mismatch = checked.mismatch;
         else {
           const render = checked.renderer!;
-          tasks.set(competitor.name, () => render(variant.request));
-          row.allocation = await allocationPerRender(() => render(variant.request));
+          tasks.set(competitor.name, () => used(render(variant.request)));
+          row.allocation = await allocationPerRender(() => used(render(variant.request)));
         }
         variantRows.push(row);
       }
@@ -240,12 +240,12 @@ async function scaling(): Promise<string> {
     const byCompetitor = new Map(names.map((n) => [n, [] as { x: number; y: number }[]]));
     const allocations: string[] = [];
     for (const point of p.points) {
-      const tasks = new Map<string, Task>(competitors.map((c) => [c.name, ((render) => () => render(point.request))(c.prepare(p.workload))] as const));
+      const tasks = new Map<string, Task>(competitors.map((c) => [c.name, ((render) => () => used(render(point.request)))(c.prepare(p.workload))] as const));
       if (jvm) tasks.set(JVM_NAME, { measure: (ms) => jvm.measure(p.workload.template, point.request, ms) });
       const stats = await measureInTurns(tasks, { rounds: 3, timeMs: quick ? 120 : 450 });
       for (const name of names) byCompetitor.get(name)!.push({ x: point.x, y: stats.get(name)!.medianUs });
       const render = ours.prepare(p.workload);
-      allocations.push(formatBytes(await allocationPerRender(() => render(point.request), 5)));
+      allocations.push(formatBytes(await allocationPerRender(() => used(render(point.request)), 5)));
       process.stderr.write('.');
     }
     const series: Series[] = names.map((name) => ({ name, points: byCompetitor.get(name)! }));

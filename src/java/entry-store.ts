@@ -12,9 +12,20 @@ export const SMALL_ENTRIES = 8;
 export type StoreKey = string | number | boolean | null | object;
 
 export class EntryStore<V> {
-  private keyList: StoreKey[] = [];
-  private valueList: V[] = [];
   private table: Map<StoreKey, V> | null = null;
+
+  /** Keys and values given here belong to the store; the keys must be distinct. */
+  constructor(
+    private keyList: StoreKey[] = [],
+    private valueList: V[] = [],
+  ) {
+    if (keyList.length > SMALL_ENTRIES) {
+      this.table = new Map();
+      for (let i = 0; i < keyList.length; i++) this.table.set(keyList[i]!, valueList[i]!);
+      this.keyList = [];
+      this.valueList = [];
+    }
+  }
 
   get size(): number {
     return this.table ? this.table.size : this.keyList.length;

@@ -7,6 +7,7 @@
  */
 import { JavaDouble } from './numbers.js';
 import { JavaList, JavaMap, type Value } from './values.js';
+import { SMALL_ENTRIES } from './entry-store.js';
 import { ContainerLimit, MAX_DEPTH, jsonDecimal, jsonInteger } from './json-scalars.js';
 
 export const NOT_STRICT: unique symbol = Symbol('not strict JSON');
@@ -212,24 +213,58 @@ class FastParser {
     }
   }
 
+  /**
+   * Keys and values of the objects and arrays being read, one stack for all of them: each container
+   * takes its entries off the top when it closes, into arrays of exactly their size.
+   */
+  private readonly keyStack: string[] = [];
+  private readonly valueStack: Value[] = [];
+  private top = 0;
+
   object(): JavaMap {
     if (++this.depth > MAX_DEPTH) throw GIVE_UP;
     if (++this.containers > this.maxContainers) throw new ContainerLimit(this.maxContainers);
-    const map = new JavaMap('linked');
     this.i++;
     let c = this.space();
     if (c === 0x7d) {
       this.i++;
       this.depth--;
-      return map;
+      return new JavaMap('linked');
     }
+    const keys = this.keyStack;
+    const values = this.valueStack;
+    const base = this.top;
+    // An object with more keys than a small map holds is put into a map as it is read.
+    let large: JavaMap | null = null;
     for (;;) {
       if (c !== 0x22) throw GIVE_UP;
       const key = this.string();
       if (this.space() !== 0x3a) throw GIVE_UP;
       this.i++;
       this.members++;
-      if (!map.putParsed(key, this.value(this.space()))) this.duplicateKeys = true;
+      // The value first: a nested container uses the stack above this object's entries.
+      const value = this.value(this.space());
+      if (large !== null) {
+        if (!large.putParsed(key, value)) this.duplicateKeys = true;
+      } else {
+        const top = this.top;
+        let k = base;
+        while (k < top && keys[k] !== key) k++;
+        if (k < top) {
+          // json-smart keeps a repeated key's first position and its last value.
+          values[k] = value;
+          this.duplicateKeys = true;
+        } else if (top - base < SMALL_ENTRIES) {
+          keys[top] = key;
+          values[top] = value;
+          this.top = top + 1;
+        } else {
+          large = new JavaMap('linked');
+          for (let j = base; j < top; j++) large.putParsed(keys[j]!, values[j]!);
+          large.putParsed(key, value);
+          this.top = base;
+        }
+      }
       c = this.space();
       if (c === 0x2c) {
         this.i++;
@@ -241,23 +276,28 @@ class FastParser {
     }
     this.i++;
     this.depth--;
+    if (large !== null) return large;
+    const map = JavaMap.fromParsed(keys.slice(base, this.top), values.slice(base, this.top));
+    this.top = base;
     return map;
   }
 
   array(): JavaList {
     if (++this.depth > MAX_DEPTH) throw GIVE_UP;
     if (++this.containers > this.maxContainers) throw new ContainerLimit(this.maxContainers);
-    const items: Value[] = [];
     this.i++;
     let c = this.space();
     if (c === 0x5d) {
       this.i++;
       this.depth--;
-      return new JavaList(items, 'json');
+      return new JavaList([], 'json');
     }
+    const values = this.valueStack;
+    const base = this.top;
     for (;;) {
       this.members++;
-      items.push(this.value(c));
+      const value = this.value(c);
+      values[this.top++] = value;
       c = this.space();
       if (c === 0x2c) {
         this.i++;
@@ -269,6 +309,8 @@ class FastParser {
     }
     this.i++;
     this.depth--;
+    const items = values.slice(base, this.top);
+    this.top = base;
     return new JavaList(items, 'json');
   }
 }

@@ -110,7 +110,7 @@ export type MapFlavour = 'linked' | 'hash';
  */
 export class JavaMap {
   /** Values by key identity, in insertion order. */
-  private readonly data = new EntryStore<Value>();
+  private data: EntryStore<Value>;
   /**
    * Tokens standing for value-identity keys (see canonicalKey), and the original key of each token. They
    * live and die with the map's entries, so no key outlives the map that holds it.
@@ -131,7 +131,20 @@ export class JavaMap {
   /** Called before every write (the override maps use it to allow each key to be set once). */
   beforeSet: ((key: Value) => void) | null = null;
 
-  constructor(readonly flavour: MapFlavour = 'linked') {}
+  constructor(readonly flavour: MapFlavour = 'linked') {
+    this.data = new EntryStore();
+  }
+
+  /**
+   * A LinkedHashMap the JSON parser filled: distinct string keys in order, and their values. The arrays
+   * become the map's own (the parser gives each object arrays of its exact size).
+   */
+  static fromParsed(keys: string[], values: Value[]): JavaMap {
+    const map = new JavaMap('linked');
+    map.data = new EntryStore<Value>(keys, values);
+    map.modCount = keys.length;
+    return map;
+  }
 
   get size(): number {
     return this.data.size;

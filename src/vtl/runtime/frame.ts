@@ -18,6 +18,11 @@ export const STOP = 2;
 export type Status = typeof NORMAL | typeof BREAK | typeof STOP;
 
 export type Render = (frame: Frame) => Status;
+
+/** Writes appended to one output chunk before it is flattened. */
+const CHUNK_WRITES = 4096;
+/** No finished chunks (shared, never written to: a capture of a short string allocates nothing). */
+const NO_CHUNKS: string[] = [];
 export type Evaluate = (frame: Frame) => Value;
 
 /**
@@ -45,7 +50,17 @@ export class SlotTable {
 }
 
 export class Frame implements MethodContext {
-  out = '';
+  /**
+   * The output: finished chunks, and the chunk being appended to. Appending makes a rope node per write;
+   * a long output would keep every node alive to the end of the render, and the garbage collector would
+   * copy them again and again. So a chunk is flattened into one string every {@link CHUNK_WRITES} writes
+   * (the rope's nodes die young) and the chunks are joined once at the end.
+   */
+  private chunks: string[] = NO_CHUNKS;
+  private chunk = '';
+  private writes = 0;
+  /** The length of the finished chunks. */
+  private sealed = 0;
   /** How many captures (string literals, `#define` values) are being built right now. */
   private capturing = 0;
   defineDepth = 0;
@@ -68,10 +83,31 @@ export class Frame implements MethodContext {
     return this.meter.work;
   }
 
+  /** Flattens the current chunk (reading a character does that in place, in V8, SpiderMonkey and JSC). */
+  private seal(): void {
+    this.writes = 0;
+    this.chunk.charCodeAt(0);
+    if (this.chunks === NO_CHUNKS) this.chunks = [];
+    this.chunks.push(this.chunk);
+    this.sealed += this.chunk.length;
+    this.chunk = '';
+  }
+
+  /** The text written so far. */
+  get out(): string {
+    if (this.chunks.length === 0) return this.chunk;
+    const text = this.chunks.join('') + this.chunk;
+    this.chunks = NO_CHUNKS;
+    this.sealed = 0;
+    this.chunk = text;
+    return text;
+  }
+
   write(text: string, position: Position): void {
-    this.out += text;
+    this.chunk += text;
+    if (++this.writes === CHUNK_WRITES) this.seal();
     const cap = this.capturing > 0 ? Math.min(this.limits.maxOutputLength, this.meter.maxStringLength) : this.limits.maxOutputLength;
-    if (this.out.length > cap) {
+    if (this.sealed + this.chunk.length > cap) {
       if (this.capturing > 0) throw new VtlLimitError(`a string longer than ${cap} characters was built`, position, 'string');
       throw new VtlLimitError(`output exceeds ${cap} characters`, position, 'output');
     }
@@ -112,15 +148,24 @@ export class Frame implements MethodContext {
 
   /** Renders into a fresh buffer and returns the text (string literals, `#define` bodies as values). */
   capture(render: Render): { text: string; status: Status } {
-    const saved = this.out;
-    this.out = '';
+    const savedChunks = this.chunks;
+    const savedChunk = this.chunk;
+    const savedWrites = this.writes;
+    const savedSealed = this.sealed;
+    this.chunks = NO_CHUNKS;
+    this.chunk = '';
+    this.writes = 0;
+    this.sealed = 0;
     this.capturing++;
     try {
       const status = render(this);
       return { text: this.out, status };
     } finally {
       this.capturing--;
-      this.out = saved;
+      this.chunks = savedChunks;
+      this.chunk = savedChunk;
+      this.writes = savedWrites;
+      this.sealed = savedSealed;
     }
   }
 }
