@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { handWritten } from '../benchmarks/competitors/hand-written.js';
 import { velocityjsCachedAst } from '../benchmarks/competitors/velocityjs.js';
 import { verify } from '../benchmarks/verify.js';
-import { WORKLOADS } from '../benchmarks/workloads.js';
+import { WORKLOADS, paged, pagedBody, withBody } from '../benchmarks/workloads.js';
 import { compileTemplate } from '../src/index.js';
 import { renderInput } from '../benchmarks/competitors/render-input.js';
 
@@ -21,4 +21,13 @@ describe('benchmark workloads', () => {
       }
     });
   }
+
+  it('paged (the loop-scaling chart, 250 items in pages of 100): the baselines render exactly what apigw-vtl renders', () => {
+    const variant = { label: '250 items', request: withBody(pagedBody(250)) };
+    const expected = compileTemplate(paged.template).render(renderInput(variant.request)).body;
+    expect(expected.split('"sku"').length - 1).toBe(250);
+    for (const competitor of [handWritten, velocityjsCachedAst]) {
+      expect(verify(competitor, paged, variant, expected)).toMatchObject({ renderer: expect.any(Function) });
+    }
+  });
 });
