@@ -1,12 +1,13 @@
 /**
  * The entries of a map in insertion order, keyed by identity (strict equality; the map turns value-keys
  * into tokens first). Most maps a template sees are small JSON objects — an item of a body has a handful
- * of keys — and for those two parallel arrays are cheaper to build, to look up and to iterate than a
- * hash table: no table is allocated per object, and a lookup compares a few keys. Past
- * {@link SMALL_ENTRIES} entries the store becomes a `Map`, so lookups stay constant-time on big maps.
+ * of keys — and for those one array of alternating keys and values is cheaper to build, to look up, to
+ * iterate and to keep alive than a hash table: no table per object, a lookup compares a few keys, and a
+ * parsed body of many objects stays small for the garbage collector. Past {@link SMALL_ENTRIES} entries
+ * the store becomes a `Map`, so lookups stay constant-time on big maps.
  */
 
-/** Above this many entries the arrays are replaced by a hash table. */
+/** Above this many entries the array is replaced by a hash table. */
 export const SMALL_ENTRIES = 8;
 
 export type StoreKey = string | number | boolean | null | object;
@@ -14,34 +15,33 @@ export type StoreKey = string | number | boolean | null | object;
 export class EntryStore<V> {
   private table: Map<StoreKey, V> | null = null;
 
-  /** Keys and values given here belong to the store; the keys must be distinct. */
-  constructor(
-    private keyList: StoreKey[] = [],
-    private valueList: V[] = [],
-  ) {
-    if (keyList.length > SMALL_ENTRIES) {
-      this.table = new Map();
-      for (let i = 0; i < keyList.length; i++) this.table.set(keyList[i]!, valueList[i]!);
-      this.keyList = [];
-      this.valueList = [];
+  /**
+   * `pairs` (key, value, key, value, …) becomes the store's own; its keys must be distinct.
+   */
+  constructor(private pairs: Array<StoreKey | V> = []) {
+    if (pairs.length > 2 * SMALL_ENTRIES) {
+      const table = new Map<StoreKey, V>();
+      for (let i = 0; i < pairs.length; i += 2) table.set(pairs[i] as StoreKey, pairs[i + 1] as V);
+      this.table = table;
+      this.pairs = [];
     }
   }
 
   get size(): number {
-    return this.table ? this.table.size : this.keyList.length;
+    return this.table ? this.table.size : this.pairs.length >> 1;
   }
 
-  /** The position of `key` in the arrays, or -1 (a plain loop: faster than indexOf on a few keys). */
+  /** The index of `key` in the pairs, or -1 (a plain loop: faster than indexOf on a few keys). */
   private find(key: StoreKey): number {
-    const keys = this.keyList;
-    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return i;
+    const pairs = this.pairs;
+    for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === key) return i;
     return -1;
   }
 
   get(key: StoreKey): V | undefined {
     if (this.table) return this.table.get(key);
     const i = this.find(key);
-    return i < 0 ? undefined : this.valueList[i];
+    return i < 0 ? undefined : (this.pairs[i + 1] as V);
   }
 
   has(key: StoreKey): boolean {
@@ -56,23 +56,21 @@ export class EntryStore<V> {
       table.set(key, value);
       return table.size !== size;
     }
-    const keys = this.keyList;
+    const pairs = this.pairs;
     const i = this.find(key);
     if (i >= 0) {
-      this.valueList[i] = value;
+      pairs[i + 1] = value;
       return false;
     }
-    if (keys.length >= SMALL_ENTRIES) {
+    if (pairs.length >= 2 * SMALL_ENTRIES) {
       const grown = new Map<StoreKey, V>();
-      for (let j = 0; j < keys.length; j++) grown.set(keys[j]!, this.valueList[j]!);
+      for (let j = 0; j < pairs.length; j += 2) grown.set(pairs[j] as StoreKey, pairs[j + 1] as V);
       grown.set(key, value);
       this.table = grown;
-      this.keyList = [];
-      this.valueList = [];
+      this.pairs = [];
       return true;
     }
-    keys.push(key);
-    this.valueList.push(value);
+    pairs.push(key, value);
     return true;
   }
 
@@ -81,15 +79,13 @@ export class EntryStore<V> {
     if (this.table) return this.table.delete(key);
     const i = this.find(key);
     if (i < 0) return false;
-    this.keyList.splice(i, 1);
-    this.valueList.splice(i, 1);
+    this.pairs.splice(i, 2);
     return true;
   }
 
   clear(): void {
     this.table = null;
-    this.keyList = [];
-    this.valueList = [];
+    this.pairs = [];
   }
 
   /** Visits the entries in insertion order. */
@@ -98,18 +94,23 @@ export class EntryStore<V> {
       for (const [k, v] of this.table) visit(k, v);
       return;
     }
-    const keys = this.keyList;
-    const values = this.valueList;
-    for (let i = 0; i < keys.length; i++) visit(keys[i]!, values[i]!);
+    const pairs = this.pairs;
+    for (let i = 0; i < pairs.length; i += 2) visit(pairs[i] as StoreKey, pairs[i + 1] as V);
   }
 
   /** The keys in insertion order (a fresh array). */
   keys(): StoreKey[] {
-    return this.table ? [...this.table.keys()] : this.keyList.slice();
+    if (this.table) return [...this.table.keys()];
+    const out: StoreKey[] = [];
+    for (let i = 0; i < this.pairs.length; i += 2) out.push(this.pairs[i] as StoreKey);
+    return out;
   }
 
   /** The values in insertion order (a fresh array). */
   values(): V[] {
-    return this.table ? [...this.table.values()] : this.valueList.slice();
+    if (this.table) return [...this.table.values()];
+    const out: V[] = [];
+    for (let i = 1; i < this.pairs.length; i += 2) out.push(this.pairs[i] as V);
+    return out;
   }
 }

@@ -214,11 +214,11 @@ class FastParser {
   }
 
   /**
-   * Keys and values of the objects and arrays being read, one stack for all of them: each container
-   * takes its entries off the top when it closes, into arrays of exactly their size.
+   * The entries of the objects and arrays being read, one stack for all of them (an object's as key,
+   * value, key, value): each container takes its entries off the top when it closes, into an array of
+   * exactly their size.
    */
-  private readonly keyStack: string[] = [];
-  private readonly valueStack: Value[] = [];
+  private readonly stack: Value[] = [];
   private top = 0;
 
   object(): JavaMap {
@@ -231,8 +231,7 @@ class FastParser {
       this.depth--;
       return new JavaMap('linked');
     }
-    const keys = this.keyStack;
-    const values = this.valueStack;
+    const stack = this.stack;
     const base = this.top;
     // An object with more keys than a small map holds is put into a map as it is read.
     let large: JavaMap | null = null;
@@ -249,18 +248,18 @@ class FastParser {
       } else {
         const top = this.top;
         let k = base;
-        while (k < top && keys[k] !== key) k++;
+        while (k < top && stack[k] !== key) k += 2;
         if (k < top) {
           // json-smart keeps a repeated key's first position and its last value.
-          values[k] = value;
+          stack[k + 1] = value;
           this.duplicateKeys = true;
-        } else if (top - base < SMALL_ENTRIES) {
-          keys[top] = key;
-          values[top] = value;
-          this.top = top + 1;
+        } else if (top - base < 2 * SMALL_ENTRIES) {
+          stack[top] = key;
+          stack[top + 1] = value;
+          this.top = top + 2;
         } else {
           large = new JavaMap('linked');
-          for (let j = base; j < top; j++) large.putParsed(keys[j]!, values[j]!);
+          for (let j = base; j < top; j += 2) large.putParsed(stack[j] as string, stack[j + 1]!);
           large.putParsed(key, value);
           this.top = base;
         }
@@ -277,7 +276,7 @@ class FastParser {
     this.i++;
     this.depth--;
     if (large !== null) return large;
-    const map = JavaMap.fromParsed(keys.slice(base, this.top), values.slice(base, this.top));
+    const map = JavaMap.fromParsed(stack.slice(base, this.top));
     this.top = base;
     return map;
   }
@@ -292,12 +291,12 @@ class FastParser {
       this.depth--;
       return new JavaList([], 'json');
     }
-    const values = this.valueStack;
+    const stack = this.stack;
     const base = this.top;
     for (;;) {
       this.members++;
       const value = this.value(c);
-      values[this.top++] = value;
+      stack[this.top++] = value;
       c = this.space();
       if (c === 0x2c) {
         this.i++;
@@ -309,7 +308,7 @@ class FastParser {
     }
     this.i++;
     this.depth--;
-    const items = values.slice(base, this.top);
+    const items = stack.slice(base, this.top);
     this.top = base;
     return new JavaList(items, 'json');
   }

@@ -102,6 +102,13 @@ export function noteMutation(): void {
 
 export type MapFlavour = 'linked' | 'hash';
 
+interface MapTraits {
+  printsEmpty: boolean;
+  readOnly: boolean;
+  adoptsMaps: boolean;
+  beforeSet: ((key: Value) => void) | null;
+}
+
 /**
  * `java.util.LinkedHashMap` (JSON objects, `{…}` literals) or `java.util.HashMap` (every map API Gateway
  * builds: `$input.params()`, `$context`, `$stageVariables`). The two differ only in iteration order; a
@@ -117,32 +124,66 @@ export class JavaMap {
    */
   private tokens: Map<string, object> | null = null;
   private objectKeys: Map<MapKey, Value> | null = null;
-  private capacity = 16;
-  private hashOrder: Array<{ key: Value; value: Value }> | null = null;
+  /** A HashMap's bucket count and, once computed, its iteration order (null for linked maps). */
+  private hash: { capacity: number; order: Array<{ key: Value; value: Value }> | null } | null = null;
   /** Bumped by structural changes (new key, removal), like Java's `modCount`. */
   modCount = 0;
-
-  /** True for the maps inside `$context`: they print as the empty string on AWS. */
-  printsEmpty = false;
-  /** True for `$context` itself (an unmodifiable map on AWS). */
-  readOnly = false;
-  /** Maps stored into this map become copies of this map's kind (AWS's `$context` sub-maps do this). */
-  adoptsMaps = false;
-  /** Called before every write (the override maps use it to allow each key to be set once). */
-  beforeSet: ((key: Value) => void) | null = null;
+  /**
+   * What the few maps API Gateway builds specially do (`$context` and the maps inside it); null for
+   * every other map, so the many maps of a parsed body carry one field instead of four.
+   */
+  private traits: MapTraits | null = null;
 
   constructor(readonly flavour: MapFlavour = 'linked') {
     this.data = new EntryStore();
+    if (flavour === 'hash') this.hash = { capacity: 16, order: null };
+  }
+
+  private get writableTraits(): MapTraits {
+    return (this.traits ??= { printsEmpty: false, readOnly: false, adoptsMaps: false, beforeSet: null });
+  }
+
+  /** True for the maps inside `$context`: they print as the empty string on AWS. */
+  get printsEmpty(): boolean {
+    return this.traits !== null && this.traits.printsEmpty;
+  }
+  set printsEmpty(on: boolean) {
+    this.writableTraits.printsEmpty = on;
+  }
+
+  /** True for `$context` itself (an unmodifiable map on AWS). */
+  get readOnly(): boolean {
+    return this.traits !== null && this.traits.readOnly;
+  }
+  set readOnly(on: boolean) {
+    this.writableTraits.readOnly = on;
+  }
+
+  /** Maps stored into this map become copies of this map's kind (AWS's `$context` sub-maps do this). */
+  get adoptsMaps(): boolean {
+    return this.traits !== null && this.traits.adoptsMaps;
+  }
+  set adoptsMaps(on: boolean) {
+    this.writableTraits.adoptsMaps = on;
+  }
+
+  /** Called before every write (the override maps use it to allow each key to be set once). */
+  get beforeSet(): ((key: Value) => void) | null {
+    return this.traits === null ? null : this.traits.beforeSet;
+  }
+  set beforeSet(hook: ((key: Value) => void) | null) {
+    this.writableTraits.beforeSet = hook;
   }
 
   /**
-   * A LinkedHashMap the JSON parser filled: distinct string keys in order, and their values. The arrays
-   * become the map's own (the parser gives each object arrays of its exact size).
+   * A LinkedHashMap the JSON parser filled: `pairs` holds distinct string keys and their values,
+   * alternating, in order. The array becomes the map's own (the parser gives each object an array of
+   * its exact size).
    */
-  static fromParsed(keys: string[], values: Value[]): JavaMap {
+  static fromParsed(pairs: Value[]): JavaMap {
     const map = new JavaMap('linked');
-    map.data = new EntryStore<Value>(keys, values);
-    map.modCount = keys.length;
+    map.data = new EntryStore<Value>(pairs);
+    map.modCount = pairs.length >> 1;
     return map;
   }
 
@@ -183,19 +224,21 @@ export class JavaMap {
 
   /** `Map.put`: returns the previous value (Java null when there was none). */
   set(key: Value, value: Value): Value {
-    if (this.beforeSet) this.beforeSet(key);
+    const traits = this.traits;
+    if (traits !== null && traits.beforeSet) traits.beforeSet(key);
     mutations++;
     const k = this.storeKey(key);
-    const stored = this.adoptsMaps && value instanceof JavaMap ? adoptMap(value, this) : value;
+    const stored = traits !== null && traits.adoptsMaps && value instanceof JavaMap ? adoptMap(value, this) : value;
     const previous = this.data.get(k);
+    const hash = this.hash;
     if (!this.data.set(k, stored)) {
-      if (this.hashOrder) this.hashOrder = null;
+      if (hash) hash.order = null;
       return previous ?? null;
     }
     this.modCount++;
-    if (this.flavour === 'hash') {
-      this.hashOrder = null;
-      while (this.data.size > this.capacity * 0.75) this.capacity *= 2;
+    if (hash) {
+      hash.order = null;
+      while (this.data.size > hash.capacity * 0.75) hash.capacity *= 2;
     }
     return null;
   }
@@ -229,7 +272,7 @@ export class JavaMap {
       this.objectKeys.delete(k);
       this.tokens!.delete(canonicalKey(key)!);
     }
-    this.hashOrder = null;
+    if (this.hash) this.hash.order = null;
     this.modCount++;
     return previous;
   }
@@ -239,7 +282,7 @@ export class JavaMap {
     this.data.clear();
     this.objectKeys = null;
     this.tokens = null;
-    this.hashOrder = null;
+    if (this.hash) this.hash.order = null;
     this.modCount++;
   }
 
@@ -250,8 +293,9 @@ export class JavaMap {
   /** Entries in Java iteration order. The returned array must not be modified. */
   entries(): ReadonlyArray<{ key: Value; value: Value }> {
     if (this.flavour === 'hash') {
-      if (!this.hashOrder) this.hashOrder = this.computeHashOrder();
-      return this.hashOrder;
+      const hash = this.hash!;
+      if (!hash.order) hash.order = this.computeHashOrder();
+      return hash.order;
     }
     const out: Array<{ key: Value; value: Value }> = [];
     this.data.forEach((k, value) => out.push({ key: this.keyOf(k), value }));
@@ -271,7 +315,7 @@ export class JavaMap {
   }
 
   private computeHashOrder(): Array<{ key: Value; value: Value }> {
-    const mask = this.capacity - 1;
+    const mask = this.hash!.capacity - 1;
     const all: Array<{ key: Value; value: Value; bucket: number; insertion: number }> = [];
     let insertion = 0;
     this.data.forEach((k, value) => {
