@@ -78,9 +78,6 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
 
 class Compactor {
   /** The output so far, and where the run of text still to be copied into it starts. */
@@ -107,11 +104,13 @@ class Compactor {
     const s = this.s;
     let i = this.i;
     let c = s.charCodeAt(i);
-    if (!isSpace(c)) return c;
+    if (c > 0x20 || (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)) return c;
     const start = i;
     do c = s.charCodeAt(++i);
-    while (isSpace(c));
-    this.replace(start, '', i);
+    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09);
+    // The run is dropped: copy what precedes it, resume after it.
+    if (start > this.from) this.out += s.slice(this.from, start);
+    this.from = i;
     this.i = i;
     return c;
   }

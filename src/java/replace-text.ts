@@ -17,7 +17,9 @@ export function replaceText(s: string, target: string, replacement: string, mete
   meter.admit(s.length + occurrences * (replacement.length - target.length));
   if (occurrences === 0) return s;
   if (target === '') return s.replaceAll(target, () => replacement);
-  // split/join is literal (no `$` patterns) and builds the result without a callback per match.
+  // The engine's replaceAll reads `$` in a replacement as a pattern; without one it is literal and
+  // fastest. split/join is literal always and builds the result without a callback per match.
+  if (replacement.indexOf('$') < 0) return s.replaceAll(target, replacement);
   return s.split(target).join(replacement);
 }
 
