@@ -19,6 +19,7 @@ import { parseTemplate } from './vtl/parser/parse.js';
 import { compileGuarded } from './vtl/parser/limits.js';
 import { Frame, type Render } from './vtl/runtime/frame.js';
 import { locate } from './vtl/runtime/failures.js';
+import { ControlSignal } from './vtl/runtime/control-signal.js';
 import { checkLimits, DEFAULT_LIMITS, MAX_TEMPLATE_BYTES, type RenderLimits } from './vtl/runtime/limits.js';
 import { parseJsonText } from './json-result.js';
 import { utf8Length } from './platform/utf8-length.js';
@@ -100,7 +101,12 @@ export class CompiledTemplate {
     }
 
     try {
-      this.renderBody(frame);
+      try {
+        this.renderBody(frame);
+      } catch (e) {
+        // #stop (or #break outside a loop) inside a string literal ends the template, as it does outside one.
+        if (!(e instanceof ControlSignal)) throw e;
+      }
       const body = frame.out;
       // A template that never names $context cannot have changed the overrides: they are the presets.
       overrides ??= createOverrideMaps(input.context?.requestOverride, input.context?.responseOverride, meter);

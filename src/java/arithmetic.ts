@@ -145,9 +145,13 @@ function longArithmetic(op: ArithmeticOperator, a: JavaNumber, b: JavaNumber): J
     case '-':
       r = x - y;
       break;
-    case '*':
-      r = x * y;
-      break;
+    case '*': {
+      // Velocity detects overflow by dividing back (`result / l2 != l1`, in long arithmetic), which
+      // misses exactly MIN_VALUE * -1: that stays the Long MIN_VALUE, while -1 * MIN_VALUE widens.
+      const wrapped = BigInt.asIntN(64, x * y);
+      if (y !== 0n && BigInt.asIntN(64, wrapped / y) !== x) return new JavaBigInteger(x * y);
+      return wrapLong(wrapped, a, b);
+    }
     case '/':
       // Java long division truncates toward zero and wraps on Long.MIN_VALUE / -1.
       return wrapLong(BigInt.asIntN(64, x / y), a, b);

@@ -52,6 +52,15 @@ function rawRuledOut(s: string): boolean {
   return wellFormed ? !wellFormed.call(s) : LONE_SURROGATE.test(s);
 }
 
+/** A quoted key's text, or undefined when it is not a valid JSON string. */
+function decodedKey(quoted: string): string | undefined {
+  try {
+    return JSON.parse(quoted) as string;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The string starting at the quote `q`: the index of its closing quote, or -1 when an escape rules it out. */
 function stringEnd(s: string, q: number, backslash: number): number {
   let close = s.indexOf('"', q + 1);
@@ -107,11 +116,17 @@ function printsAlike(s: string): boolean {
     if (backslash >= 0 && backslash < q) backslash = s.indexOf('\\', q);
     const close = stringEnd(s, q, backslash);
     if (close < 0) return false;
-    // A key of digits only: JavaScript would move it to the front of its object.
-    if (close > q + 1 && isDigit(s.charCodeAt(q + 1))) {
+    // A key of digits only (also when spelled with escapes, `"\u0031"`): JavaScript would move it to the
+    // front of its object.
+    const first = s.charCodeAt(q + 1);
+    if (close > q + 1 && (isDigit(first) || first === 0x5c)) {
       let k = close + 1;
       while (s.charCodeAt(k) === 0x20 || s.charCodeAt(k) === 0x0a || s.charCodeAt(k) === 0x0d || s.charCodeAt(k) === 0x09) k++;
-      if (s.charCodeAt(k) === 0x3a && /^\d+$/.test(s.slice(q + 1, close))) return false;
+      if (s.charCodeAt(k) === 0x3a) {
+        const raw = s.slice(q + 1, close);
+        const key = first === 0x5c || raw.includes('\\') ? decodedKey(s.slice(q, close + 1)) : raw;
+        if (key === undefined || /^\d+$/.test(key)) return false;
+      }
     }
     i = close + 1;
   }

@@ -157,8 +157,11 @@ class FastParser {
     let out = '';
     let from = start;
     let i = this.backslash;
+    // The closing quote is searched again only when an escape (`\"`) consumed the candidate: a string
+    // of a million escapes is read in one pass, not rescanned to its end after each.
+    let close = -1;
     for (;;) {
-      const close = s.indexOf('"', from);
+      if (close < from) close = s.indexOf('"', from);
       if (close < 0) throw GIVE_UP;
       if (i < 0 || i > close) {
         // No more escapes before the closing quote: the rest is plain text.

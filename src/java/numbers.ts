@@ -139,11 +139,16 @@ export function bigDecimalFromDouble(d: number): JavaBigDecimal {
   return new JavaBigDecimal(significand * 5n ** BigInt(-exponent), -exponent);
 }
 
-/** Any number as a BigDecimal (the widest calculation base of Velocity's MathUtils). */
+/**
+ * Any number as a BigDecimal, as Velocity's `MathUtils.toBigDecimal` makes it (the widest calculation
+ * base): a BigInteger exactly, every other class through `doubleValue()` — so a Long beyond 2^53 is
+ * rounded first (`9007199254740993 + 0.5` is `9007199254740992.5` on Velocity).
+ */
 export function toBigDecimal(v: JavaNumber): JavaBigDecimal {
   if (v instanceof JavaBigDecimal) return v;
   if (typeof v === 'number') return new JavaBigDecimal(BigInt(v), 0);
-  if (v instanceof JavaLong || v instanceof JavaBigInteger) return new JavaBigDecimal(v.value, 0);
+  if (v instanceof JavaBigInteger) return new JavaBigDecimal(v.value, 0);
+  if (v instanceof JavaLong) return bigDecimalFromDouble(Number(v.value));
   return bigDecimalFromDouble(v.value);
 }
 

@@ -90,4 +90,16 @@ describe('Velocity 1.7 arithmetic', () => {
       { numRuns: 3000 },
     );
   });
+
+  it('Long multiplication detects overflow by dividing back, as Velocity does: MIN_VALUE * -1 stays a Long', () => {
+    const min = new JavaLong(-(2n ** 63n));
+    expect(arithmetic('*', min, -1, unlimitedMeter())).toEqual(min);
+    expect(arithmetic('*', -1, min, unlimitedMeter())).toEqual(new JavaBigInteger(2n ** 63n));
+    expect(arithmetic('*', new JavaLong(4611686018427387904n), 2, unlimitedMeter())).toEqual(new JavaBigInteger(2n ** 63n));
+  });
+
+  it('a Long meets a BigDecimal through doubleValue(), as MathUtils.toBigDecimal does', () => {
+    expect(calc('+', new JavaLong(9007199254740993n), parseBigDecimal('0.5'))).toBe('9007199254740992.5');
+    expect(calc('+', new JavaBigInteger(9007199254740993n), parseBigDecimal('0.5'))).toBe('9007199254740993.5');
+  });
 });

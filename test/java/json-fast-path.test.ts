@@ -154,6 +154,22 @@ describe('the JSON of a strict body, written straight from its text', () => {
     expect(fromText).toBeGreaterThan(600);
   });
 
+  it('keeps a key spelled with escapes where it is, digits or not (LinkedHashMap order)', () => {
+    for (const body of ['{"a":1,"\\u0031":2}', '{"a":1,"1\\u0030":2}', '{"a":1,"\\u0031":2,"a":3}']) {
+      const expected = toJsonText(parseJsonPermissive(body), unlimitedMeter());
+      expect(expected.startsWith('{"a":')).toBe(true);
+      expect(renderTemplate("$input.json('$')", { body }).body).toBe(expected);
+      const written = canonicalJson(body);
+      if (written !== undefined) expect(written).toBe(expected);
+    }
+  });
+
+  it('reads a string of many escapes in one pass (the closing quote is not searched again after each)', () => {
+    const body = '{"a":"' + '\\n'.repeat(300_000) + 'x\\"y"}';
+    const parsed = parseJsonPermissive(body) as JavaMap;
+    expect((parsed.get('a') as string).length).toBe(300_003);
+  });
+
   it('the one-pass writer takes typical bodies instead of handing them to the parser', () => {
     const body = JSON.stringify({ id: 1, name: 'a "b" / c', price: 968.37, tags: ['x', 'y'], nested: { k: [1, 2, { z: null }] } }, null, 2);
     expect(compactJson(body)).toBe(toJsonText(parseJsonPermissive(body), unlimitedMeter()));

@@ -96,6 +96,13 @@ describe('memory: what a render allocates is bounded', () => {
     expect(limitError(t, { body: 'x'.repeat(100_000) }, { maxMemory: 10_000_000 }).limit).toBe('memory');
   });
 
+  it('replaceAll with group references charges every piece it assembles, even empty ones', () => {
+    // 4000 matches of an empty group, each replaced by a thousand `$1`: nothing in the output, a lot in memory.
+    const body = JSON.stringify({ s: 'a'.repeat(4000), r: '$1'.repeat(1000) });
+    const t = `#set($b = $input.path('$'))#set($x = $b.s.replaceAll("a()", $b.r))$x.length()`;
+    expect(limitError(t, { body }, { maxMemory: 10_000_000 }).limit).toBe('memory');
+  });
+
   it('a range is charged for its elements', () => {
     expect(limitError('#foreach($i in [1..100])#set($r = [1..100000])#end', {}, { maxMemory: 10_000_000 }).limit).toBe('memory');
   });

@@ -141,3 +141,22 @@ describe('#define depth is counted per block', () => {
     expect(render('#define($d)a#define($d)b#end$d#end$d')).toBe('ab');
   });
 });
+
+describe('#break and #stop inside captured text (Velocity 1.7 StopCommand, checked on the reference renderer)', () => {
+  it('#stop inside a string literal ends the template; the partial literal is not printed', () => {
+    expect(render('x#set($s = "a#stop b")$s after')).toBe('x');
+    expect(render('#foreach($i in [1..3])$i#set($s = "a#stop b")#end end')).toBe('1');
+  });
+
+  it('#break inside a string literal ends the innermost #foreach, and the template outside any loop', () => {
+    expect(render('#foreach($i in [1..3])#set($s = "a#break b")$s#end end')).toBe(' end');
+    expect(render('#foreach($i in [1..2])#foreach($j in [1..2])$i$j#set($s = "#break")#end;#end')).toBe('11;21;');
+    expect(render('a#set($s = "q#break")b')).toBe('a');
+  });
+
+  it('a #define block used as a value runs its #stop; $block.toString() renders the block', () => {
+    expect(render('#define($d)D#stop E#end x#set($s = "$d")$s y')).toBe(' x');
+    expect(render('#define($d)D#stop E#end x$d.toString() y')).toBe(' x');
+    expect(render('#define($d)DE#end $d.toString()|$d.length()')).toBe(' DE|');
+  });
+});

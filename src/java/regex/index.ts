@@ -171,6 +171,7 @@ export function javaReplace(input: string, pattern: string, replacement: string,
   }
   const f = finder(input, prog, meter);
   let parts: ReplacementPart[] | null = null;
+  let perMatchSlots = 0;
   // Per match: start, end, then start/end of each group the replacement inserts, in order.
   const spans: number[] = [];
   let outLength = input.length;
@@ -183,8 +184,15 @@ export function javaReplace(input: string, pattern: string, replacement: string,
       const m = f.next(from, prevEnd);
       if (m === null) break;
       const [start, end] = m;
-      parts ??= parseReplacement(replacement, prog.groupCount, prog.names);
-      meter.alloc(BYTES_PER_SLOT);
+      if (parts === null) {
+        parts = parseReplacement(replacement, prog.groupCount, prog.names);
+        // Per match: its span and one span per group reference, then a piece per part of the output.
+        perMatchSlots = 2 + parts.length + 2 * parts.filter((p) => typeof p !== 'string').length;
+      }
+      // Each match costs what the replacement makes of it, even when every piece is empty (`$1` of an
+      // empty group, a thousand times): work per part, memory per slot.
+      meter.charge(parts.length / 4);
+      meter.alloc(perMatchSlots * BYTES_PER_SLOT);
       spans.push(start, end);
       outLength -= end - start;
       for (const part of parts) {

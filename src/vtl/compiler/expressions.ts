@@ -23,7 +23,7 @@ export function compileExpression(expr: Expression, ctx: CompileContext): Evalua
     case 'interpolated': {
       const position = ctx.at;
       const body = compileBlock(expr.body, ctx);
-      return (f) => admit(f, f.capture(body).text, position);
+      return (f) => admit(f, f.capture(body), position);
     }
     case 'reference':
       return compileReference(expr.reference, ctx);

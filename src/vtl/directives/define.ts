@@ -2,7 +2,7 @@
  * `#define($name) body #end`: `$name` renders the body, with the variables as they are at that moment.
  * Velocity 1.7 lets a block render itself two levels deep; deeper, the reference prints as written.
  */
-import { JavaObject } from '../../java/values.js';
+import { JavaObject, NO_METHOD, type NoMethod, type Value } from '../../java/values.js';
 import type { DefineNode, Reference } from '../ast.js';
 import type { CompileContext } from '../compiler/context.js';
 import { compileBlock } from '../compiler/compile.js';
@@ -36,6 +36,11 @@ export class DefineBlock extends JavaObject {
     }
   }
 
+  /** `$block.toString()` renders the body, as printing it does; the block has no other methods. */
+  override invoke(name: string, args: Value[]): Value | NoMethod {
+    return name === 'toString' && args.length === 0 ? this.toJavaString() : NO_METHOD;
+  }
+
   /** The body's text, when the block is used as a value (in a string, a comparison, a method call). */
   override toJavaString(): string {
     const f = this.frame;
@@ -43,7 +48,7 @@ export class DefineBlock extends JavaObject {
     if (this.depth >= f.limits.maxDefineDepth) return '';
     this.depth++;
     try {
-      return f.capture(this.body).text;
+      return f.capture(this.body);
     } finally {
       this.depth--;
     }

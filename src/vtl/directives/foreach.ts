@@ -15,6 +15,7 @@ import { compileBlock } from '../compiler/compile.js';
 import { compileExpression } from '../compiler/expressions.js';
 import { BREAK, NORMAL, STOP, type Frame, type Render } from '../runtime/frame.js';
 import { locate } from '../runtime/failures.js';
+import { ControlSignal } from '../runtime/control-signal.js';
 
 /** A live view of a collection, so `hasNext` and modification checks behave like Java's iterator. */
 interface Cursor {
@@ -179,7 +180,13 @@ export function compileForeach(node: ForeachNode, ctx: CompileContext): Render {
         vars[itemSlot] = item;
         vars[countSlot] = scope.index + 1;
         vars[hasNextSlot] = cursor.hasNext();
-        status = body(f);
+        try {
+          status = body(f);
+        } catch (e) {
+          // A #break inside a string literal ends this loop; a #stop goes on to the template.
+          if (!(e instanceof ControlSignal) || e.kind === 'stop') throw e;
+          status = BREAK;
+        }
         if (status === BREAK) {
           status = NORMAL;
           break;

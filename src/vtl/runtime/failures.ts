@@ -6,9 +6,12 @@ import { JsonDepthLimit, JsonParseError } from '../../java/json-parse.js';
 import { JavaDepthError } from '../../java/nesting.js';
 import { BudgetExceeded } from '../../java/meter.js';
 import type { Position } from '../ast.js';
+import { ControlSignal } from './control-signal.js';
 import { BodyNotJson, VtlBodyError, VtlError, VtlLimitError, VtlRuntimeError } from '../errors.js';
 
 export function locate(error: unknown, position: Position, doing: string): VtlError {
+  // Not a failure: a #break or #stop unwinding through the construct (see control-signal.ts).
+  if (error instanceof ControlSignal) throw error;
   if (error instanceof VtlError) return error;
   if (error instanceof BodyNotJson) return new VtlBodyError(error.parserMessage, position);
   if (error instanceof BudgetExceeded) {

@@ -10,6 +10,7 @@ import type { Position } from '../ast.js';
 import { VtlLimitError } from '../errors.js';
 import type { RenderLimits } from './limits.js';
 import { locate } from './failures.js';
+import { ControlSignal } from './control-signal.js';
 
 /** What a render closure reports upward: carry on, leave the innermost `#foreach`, or stop everything. */
 export const NORMAL = 0;
@@ -146,8 +147,11 @@ export class Frame implements MethodContext {
     if (!this.warnings.includes(message)) this.warnings.push(message);
   }
 
-  /** Renders into a fresh buffer and returns the text (string literals, `#define` bodies as values). */
-  capture(render: Render): { text: string; status: Status } {
+  /**
+   * Renders into a fresh buffer and returns the text (string literals, `#define` bodies as values). A
+   * `#break` or `#stop` inside unwinds as a {@link ControlSignal}.
+   */
+  capture(render: Render): string {
     const savedChunks = this.chunks;
     const savedChunk = this.chunk;
     const savedWrites = this.writes;
@@ -159,7 +163,9 @@ export class Frame implements MethodContext {
     this.capturing++;
     try {
       const status = render(this);
-      return { text: this.out, status };
+      if (status === BREAK) throw new ControlSignal('break');
+      if (status === STOP) throw new ControlSignal('stop');
+      return this.out;
     } finally {
       this.capturing--;
       this.chunks = savedChunks;
