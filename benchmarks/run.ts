@@ -20,6 +20,7 @@ import { used, type Competitor } from './competitors/types.js';
 import { velocityjsCachedAst, velocityjsParseEveryCall } from './competitors/velocityjs.js';
 import { orderBody, sizeLabel } from './data.js';
 import { allocationPerRender, formatBytes, type Allocation } from './allocation.js';
+import { growthExponent } from '../src/bench/statistics.js';
 import { JVM_NAME, JvmRenderer, jvmUnavailable } from './competitors/jvm.js';
 import { measureInTurns, type Stats, type Task } from './measure.js';
 import { micros, rate, table, versus } from './report.js';
@@ -198,21 +199,6 @@ function cold(): void {
   print();
 }
 
-/** The log–log slope of time against input size: 1 is linear, above 1 grows faster than the input. */
-function slope(points: { x: number; y: number }[]): number {
-  const xs = points.map((p) => Math.log(p.x));
-  const ys = points.map((p) => Math.log(p.y));
-  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < xs.length; i++) {
-    num += (xs[i]! - mx) * (ys[i]! - my);
-    den += (xs[i]! - mx) ** 2;
-  }
-  return num / den;
-}
-
 async function scaling(): Promise<string> {
   print('### Scaling');
   print();
@@ -249,7 +235,7 @@ async function scaling(): Promise<string> {
       process.stderr.write('.');
     }
     const series: Series[] = names.map((name) => ({ name, points: byCompetitor.get(name)! }));
-    const rowsOut = series.map((s) => [s.name, ...s.points.map((q) => micros(q.y)), slope(s.points).toFixed(2)]);
+    const rowsOut = series.map((s) => [s.name, ...s.points.map((q) => micros(q.y)), growthExponent(s.points).toFixed(2)]);
     rowsOut.push(['apigw-vtl allocated per render', ...allocations, '']);
     print(`${p.title}`);
     print();

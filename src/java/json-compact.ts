@@ -16,6 +16,7 @@
  * with escapes, which may spell another key): json-smart keeps one entry, so the text cannot be copied.
  */
 import { MAX_DEPTH } from './json-scalars.js';
+import { NumberScan } from './json-number-scan.js';
 
 export const NOT_COMPACT: unique symbol = Symbol('not writable from the text');
 export const REPEATED_KEYS: unique symbol = Symbol('an object may repeat a key');
@@ -26,10 +27,6 @@ class Stop {
 const GIVE_UP = new Stop(NOT_COMPACT);
 const KEYS = new Stop(REPEATED_KEYS);
 
-/** 2^53: every integer up to it is exact in a double. */
-const MAX_EXACT = 9007199254740992;
-/** The powers of ten a double holds exactly. */
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 /** Objects with more keys than this check repeats with a Set instead of comparing every pair. */
 const PAIRWISE_KEYS = 16;
 
@@ -315,67 +312,31 @@ class Compactor {
     throw GIVE_UP;
   }
 
+  private readonly numbers = new NumberScan();
+
   private number(): void {
     const s = this.s;
     const begin = this.i;
-    let i = begin;
-    let c = s.charCodeAt(i);
-    const negative = c === 0x2d;
-    if (negative) c = s.charCodeAt(++i);
-    let digits = 0;
-    let m = 0;
-    if (c === 0x30) {
-      digits = 1;
-      c = s.charCodeAt(++i);
-    } else {
-      while (isDigit(c)) {
-        m = m * 10 + (c - 0x30);
-        digits++;
-        c = s.charCodeAt(++i);
-      }
-    }
-    if (digits === 0) throw GIVE_UP;
-    if (c !== 0x2e && c !== 0x65 && c !== 0x45) {
+    const n = this.numbers;
+    if (!n.scan(s, begin)) throw GIVE_UP;
+    const end = n.end;
+    this.i = end;
+    if (n.fractionDigits === 0 && !n.exponent) {
       // An Integer (or a Long below 16 digits): printed as written, except that -0 is 0.
-      if (digits >= 16) throw GIVE_UP;
-      if (negative && m === 0) this.replace(begin, '0', i);
-      this.i = i;
+      if (n.integerDigits >= 16) throw GIVE_UP;
+      if (n.negative && n.mantissa === 0) this.replace(begin, '0', end);
       return;
-    }
-    let fraction = 0;
-    let lastDigit = 0;
-    if (c === 0x2e) {
-      c = s.charCodeAt(++i);
-      while (isDigit(c)) {
-        m = m * 10 + (c - 0x30);
-        lastDigit = c;
-        fraction++;
-        c = s.charCodeAt(++i);
-      }
-      if (fraction === 0) throw GIVE_UP;
-    }
-    let exponent = false;
-    if (c === 0x65 || c === 0x45) {
-      exponent = true;
-      c = s.charCodeAt(++i);
-      if (c === 0x2b || c === 0x2d) c = s.charCodeAt(++i);
-      if (!isDigit(c)) throw GIVE_UP;
-      while (isDigit(c)) c = s.charCodeAt(++i);
     }
     // Up to 18 characters json-smart makes a Double; longer, a BigDecimal that prints its digits.
-    if (i - begin > 18) throw GIVE_UP;
-    const exact = !exponent && m <= MAX_EXACT && fraction < POWERS_OF_TEN.length;
-    const magnitude = exact ? m / POWERS_OF_TEN[fraction]! : Math.abs(Number(s.slice(begin, i)));
+    if (end - begin > 18) throw GIVE_UP;
+    const exact = n.exactMagnitude();
+    const magnitude = exact ?? Math.abs(Number(s.slice(begin, end)));
     // Where Java's Double.toString and JavaScript's agree: plain notation, not integral.
     if (Number.isInteger(magnitude) || magnitude < 1e-3 || magnitude >= 1e7) throw GIVE_UP;
-    // Up to fifteen significant digits (m has no leading zeros) without a trailing zero: the token is
-    // the shortest spelling of its double already, which is what both languages print.
-    if (exact && lastDigit !== 0x30 && m < 1e15) {
-      this.i = i;
-      return;
-    }
-    this.replace(begin, String(negative ? -magnitude : magnitude), i);
-    this.i = i;
+    // Up to fifteen significant digits (the mantissa has no leading zeros) without a trailing zero: the
+    // token is the shortest spelling of its double already, which is what both languages print.
+    if (exact !== undefined && n.lastDigit !== 0x30 && n.mantissa < 1e15) return;
+    this.replace(begin, String(n.negative ? -magnitude : magnitude), end);
   }
 }
 

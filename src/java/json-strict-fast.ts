@@ -8,6 +8,7 @@
 import { JavaDouble } from './numbers.js';
 import { JavaList, JavaMap, type Value } from './values.js';
 import { SMALL_ENTRIES } from './entry-store.js';
+import { NumberScan } from './json-number-scan.js';
 import { ContainerLimit, MAX_DEPTH, jsonDecimal, jsonInteger } from './json-scalars.js';
 
 export const NOT_STRICT: unique symbol = Symbol('not strict JSON');
@@ -15,14 +16,8 @@ export const NOT_STRICT: unique symbol = Symbol('not strict JSON');
 class GiveUp extends Error {}
 const GIVE_UP = new GiveUp();
 
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 /** Raw characters json-smart drops from a string with escapes (the full parser handles those). */
 const RAW_DROPPED = /[\u0000-\u001f\u007f]/;
-
-/** 2^53: every integer up to it is exact in a double. */
-const MAX_EXACT = 9007199254740992;
-/** The powers of ten a double holds exactly. */
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /** What may follow a number in strict JSON. */
 function isDelimiter(c: number): boolean {
@@ -79,59 +74,27 @@ class FastParser {
     return value;
   }
 
+  private readonly numbers = new NumberScan();
+
   number(): Value {
     const s = this.s;
     const begin = this.i;
-    // Integers of up to 9 digits and short decimals (the common cases), read digit by digit: no regex,
-    // no substring. Anything else takes the general reading below.
-    let i = begin;
-    let c = s.charCodeAt(i);
-    const negative = c === 0x2d;
-    if (negative) c = s.charCodeAt(++i);
-    let m = 0;
-    let digits = 0;
-    if (c === 0x30) {
-      digits = 1;
-      c = s.charCodeAt(++i);
-    } else {
-      while (c >= 0x30 && c <= 0x39) {
-        m = m * 10 + (c - 0x30);
-        digits++;
-        c = s.charCodeAt(++i);
-      }
-    }
-    if (digits > 0 && digits <= 9 && isDelimiter(c)) {
-      this.i = i;
-      // `| 0`: "-0" is the Integer 0.
-      return (negative ? -m : m) | 0;
-    }
-    if (digits > 0 && c === 0x2e) {
-      c = s.charCodeAt(++i);
-      let fraction = 0;
-      while (c >= 0x30 && c <= 0x39) {
-        m = m * 10 + (c - 0x30);
-        fraction++;
-        c = s.charCodeAt(++i);
-      }
-      // Up to 18 characters is a Double (json-scalars.ts). With every digit in an exactly represented
-      // integer and 10^k exact, one division is the correctly rounded value, as Number(token) is.
-      if (fraction > 0 && i - begin <= 18 && m <= MAX_EXACT && fraction < POWERS_OF_TEN.length && isDelimiter(c)) {
-        this.i = i;
-        const v = m / POWERS_OF_TEN[fraction]!;
-        return new JavaDouble(negative ? -v : v);
-      }
-    }
-    NUMBER.lastIndex = begin;
-    const match = NUMBER.exec(s);
-    if (!match) throw GIVE_UP;
-    const token = match[0];
-    this.i = begin + token.length;
+    const n = this.numbers;
     // A number must end at a delimiter (`1x`, `01` and friends are the permissive parser's business).
-    if (!isDelimiter(s.charCodeAt(this.i))) throw GIVE_UP;
-    const decimal = token.includes('.') || token.includes('e') || token.includes('E');
-    // A short decimal is a Double (json-smart's rule for up to 18 characters; see json-scalars.ts).
-    if (decimal && token.length <= 18) return new JavaDouble(Number(token));
-    return decimal ? jsonDecimal(token) : jsonInteger(token);
+    if (!n.scan(s, begin) || !isDelimiter(s.charCodeAt(n.end))) throw GIVE_UP;
+    this.i = n.end;
+    if (n.fractionDigits === 0 && !n.exponent) {
+      // Up to 9 digits is always an Integer (`| 0`: "-0" is the Integer 0); longer, by value.
+      if (n.integerDigits <= 9) return (n.negative ? -n.mantissa : n.mantissa) | 0;
+      return jsonInteger(s.slice(begin, n.end));
+    }
+    // A decimal of up to 18 characters is a Double (json-smart's rule; see json-scalars.ts).
+    if (n.end - begin <= 18) {
+      const magnitude = n.exactMagnitude();
+      if (magnitude !== undefined) return new JavaDouble(n.negative ? -magnitude : magnitude);
+      return new JavaDouble(Number(s.slice(begin, n.end)));
+    }
+    return jsonDecimal(s.slice(begin, n.end));
   }
 
   string(): string {
