@@ -7,6 +7,7 @@ import type { DefinitionOptions } from '../definitions/load.js';
 import type { ApiDefinition } from '../model/index.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './io.js';
+import { jsonProblem } from './usage-errors.js';
 
 export async function readText(file: string, io: CliIo, what: string): Promise<string> {
   if (file === '-') {
@@ -26,7 +27,8 @@ export async function readJson(value: string, io: CliIo, what: string, inline = 
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`${what} is not valid JSON: ${(e as Error).message}`);
+    const source = inline && !value.startsWith('@') ? '' : ` (${value.replace(/^@/, '')})`;
+    throw new UsageError(`${what} is not valid JSON${source}: ${jsonProblem(text) ?? (e as Error).message}`);
   }
 }
 

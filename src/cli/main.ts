@@ -6,6 +6,7 @@ import { DefinitionError } from '../definitions/definition-error.js';
 import { InvalidInputError } from '../gateway/validate-input.js';
 import { BackendModuleError } from './backend-module.js';
 import { UsageError, type CliIo, type Command } from './io.js';
+import { describeArgsError, usageHint } from './usage-errors.js';
 
 export type { CliIo } from './io.js';
 
@@ -57,7 +58,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | { clos
     return await command.run(args, io);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`apigw-vtl: ${(e as Error).message}\n\n${command?.usage ?? USAGE}`);
+      const usage = command?.usage ?? USAGE;
+      io.err(`apigw-vtl: ${describeArgsError(e as Error, usage)}\n${usageHint(usage, command?.name)}`);
       return 2;
     }
     if (e instanceof DefinitionError || e instanceof BackendModuleError || e instanceof InvalidInputError) {
