@@ -24,6 +24,19 @@ describe('apigw-vtl check (built binary)', () => {
     expect([ok.code, ok.stdout]).toEqual([0, '✓ fixed.vtl: renders valid JSON (300 runs)\n1 template: 1 passed, 0 failed (seed 1)\n']);
   });
 
+  it('prints a replay command, and --seed with --path replays exactly the failing input in one run', () => {
+    const buggy = file('replay.vtl', `{"name": "$util.escapeJavaScript($input.path('$.name'))"}`);
+    const first = runBin(['check', buggy, '--seed', '1']);
+    const replay = /replay: apigw-vtl check \S+ --seed 1 --path (\S+)/.exec(first.stdout);
+    expect(replay).not.toBeNull();
+    const again = runBin(['check', buggy, '--seed', '1', '--path', replay![1]!]);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toContain('failed after 1 run');
+    expect(again.stdout).toContain(`body: {"name":"'"}`);
+    expect(runBin(['check', buggy, '--path', replay![1]!]).stderr.split('\n')[0]).toMatch(/--path replays a failure of a given --seed/);
+    expect(runBin(['check', buggy, '--seed', '1', '--path', 'x']).code).toBe(2);
+  });
+
   it('generates bodies from --schema or --example', () => {
     const t = file('count.vtl', `{"count": $input.path('$.items').size()}`);
     const schema = file('schema.json', JSON.stringify({ type: 'object', required: ['items'], properties: { items: { type: 'array' } } }));

@@ -84,6 +84,7 @@ Options:
   --property NAME      auto (default), valid-json or no-error
   --runs N             inputs per template (default 200)
   --seed N             seed, to replay a failure
+  --path P             with --seed: replay exactly the failing input of a report (its shrink path)
 ${definitionUsage(23)}
   -h, --help           this text
 
@@ -98,6 +99,7 @@ Exits 1 when a property fails, 2 on a usage error.`,
         property: { type: 'string' },
         runs: { type: 'string' },
         seed: { type: 'string' },
+        path: { type: 'string' },
         ...DEFINITION_FLAGS,
       },
     });
@@ -108,6 +110,8 @@ Exits 1 when a property fails, 2 on a usage error.`,
     const numRuns = integerOption(values.runs, '--runs', 1, 1_000_000) ?? 200;
     const seed = integerOption(values.seed, '--seed', -2147483648, 2147483647) ?? (Date.now() % 2147483647);
     const file = positionals[0]!;
+    if (values.path !== undefined && values.seed === undefined) throw new UsageError('--path replays a failure of a given --seed: give both, as the report prints them');
+    if (values.path !== undefined && !/^\d+(:\d+)*$/.test(values.path)) throw new UsageError(`--path is a replay path such as 12:0:3, got '${values.path}'`);
 
     let fallback: BodySource | undefined;
     if (values.schema) fallback = { schema: (await readJson(values.schema, io, '--schema')) as JsonSchema };
@@ -121,7 +125,7 @@ Exits 1 when a property fails, 2 on a usage error.`,
       io.out(`${file}: no mapping templates to check`);
       return 0;
     }
-    return runJobs(jobs, { property, numRuns, seed }, io);
+    return runJobs(jobs, { property, numRuns, seed, path: values.path, file }, io);
   },
 };
 
@@ -132,7 +136,7 @@ function chooseCheck(template: CompiledTemplate, job: Job, property: string, see
   return rendersWithoutError(template, options);
 }
 
-function runJobs(jobs: Job[], o: { property: string; numRuns: number; seed: number }, io: CliIo): number {
+function runJobs(jobs: Job[], o: { property: string; numRuns: number; seed: number; path: string | undefined; file: string }, io: CliIo): number {
   let failed = 0;
   jobs.forEach((job, i) => {
     io.progress?.(`[${i + 1}/${jobs.length}] ${job.label}`);
@@ -148,13 +152,14 @@ function runJobs(jobs: Job[], o: { property: string; numRuns: number; seed: numb
     }
     const options = { input: inputsOf(template, job), numRuns: o.numRuns, seed: o.seed };
     const check = chooseCheck(template, job, o.property, o.seed, options);
-    const result: CheckResult = check.check();
+    const result: CheckResult = check.check(o.path === undefined ? {} : { path: o.path });
     if (result.ok) {
       io.out(`${paint(io, 'green', '✓')} ${job.label}: ${check.name} (${result.numRuns} runs)`);
     } else {
       failed++;
       io.out(`${paint(io, 'red', '✗')} ${job.label}: ${check.name}`);
       io.out(result.failure!.report.replace(/^/gm, '    '));
+      if (result.failure!.path !== undefined) io.out(`    replay: apigw-vtl check ${o.file} --seed ${o.seed} --path ${result.failure!.path}`);
     }
   });
   io.progress?.('');
