@@ -5,6 +5,7 @@
  * the `gc` performance entries; if every sample saw a collection the result is a lower bound.
  */
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
+import { median } from './measure.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -32,8 +33,7 @@ export async function allocationPerRender(render: () => unknown, samples = 7): P
   await new Promise((resolve) => setTimeout(resolve, 20));
   observer.disconnect();
   const clean = windows.filter((w) => !collections.some((c) => c.startTime >= w.start && c.startTime <= w.end));
-  const pick = (ws: typeof windows) => ws.map((w) => w.bytes).sort((a, b) => a - b)[Math.floor(ws.length / 2)]!;
-  if (clean.length > 0) return { bytes: Math.max(0, pick(clean)), lowerBound: false };
+  if (clean.length > 0) return { bytes: Math.max(0, median(clean.map((w) => w.bytes))), lowerBound: false };
   return { bytes: Math.max(0, Math.max(...windows.map((w) => w.bytes))), lowerBound: true };
 }
 

@@ -55,7 +55,8 @@ export function medianOf(runs: number, fn: () => void): number {
   return times[Math.floor(times.length / 2)]!;
 }
 
-function median(xs: number[]): number {
+/** The middle value (the upper one of an even count). */
+export function median(xs: number[]): number {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 }

@@ -24,7 +24,7 @@ import { growthExponent } from '../src/bench/statistics.js';
 import { JVM_NAME, JvmRenderer, jvmUnavailable } from './competitors/jvm.js';
 import { measureInTurns, type Stats, type Task } from './measure.js';
 import { micros, rate, table, versus } from './report.js';
-import { verify } from './verify.js';
+import { firstDifference, verify } from './verify.js';
 import { WORKLOADS, paged, pagedBody, withBody, type BenchRequest, type Workload } from './workloads.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -95,12 +95,6 @@ async function throughput(): Promise<Row[]> {
   }
   process.stderr.write('\n');
   return rows;
-}
-
-function firstDifference(a: string, b: string): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i;
 }
 
 function throughputTables(rows: Row[]): void {

@@ -8,7 +8,8 @@ export interface Verified {
   mismatch?: string;
 }
 
-function firstDifference(a: string, b: string): number {
+/** Where two outputs first differ. */
+export function firstDifference(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return i;

@@ -11,7 +11,7 @@ import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:chil
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Stats } from '../measure.js';
+import { median, type Stats } from '../measure.js';
 import type { BenchRequest } from '../workloads.js';
 import { renderInput } from './render-input.js';
 
@@ -25,11 +25,6 @@ export function jvmUnavailable(dir: string): string | null {
   const build = spawnSync('bash', [join(dir, 'render.sh')], { input: '', encoding: 'utf8', timeout: 180_000 });
   if (build.status !== 0) return `the reference renderer does not build: ${(build.stderr || '').trim().split('\n').pop()}`;
   return null;
-}
-
-function median(xs: number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 export class JvmRenderer {

@@ -145,7 +145,7 @@ export function canonicalJson(text: string): string | undefined {
 }
 
 /** The same through `JSON.parse` and `JSON.stringify`, after one scan of the text rules out differences. */
-export function canonicalJsonNative(text: string): string | undefined {
+function canonicalJsonNative(text: string): string | undefined {
   const first = text.trimStart().charCodeAt(0);
   if ((first !== 0x7b && first !== 0x5b) || !printsAlike(text)) return undefined;
   let value: unknown;

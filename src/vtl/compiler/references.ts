@@ -53,22 +53,7 @@ export function compileStep(step: ReferenceStep, ctx: CompileContext, position: 
       const name = internalized(step.name);
       const args = step.args.map((a) => compileExpression(a, ctx));
       const doing = `${name}()`;
-      if (args.length === 0) {
-        // The commonest call (`size()`, `trim()`, `keySet()`): no argument array to allocate.
-        return (f, target) => {
-          f.tick(METHOD_CALL_UNITS, position);
-          let result: Value | typeof NO_METHOD;
-          try {
-            result = invokeMethod(target, name, NO_ARGS, f);
-          } catch (e) {
-            throw locate(e, position, doing);
-          }
-          return result === NO_METHOD ? undefined : result;
-        };
-      }
-      return (f, target) => {
-        const values = new Array<Value>(args.length);
-        for (let i = 0; i < args.length; i++) values[i] = args[i]!(f);
+      const call = (f: Frame, target: Value, values: Value[]): Value | undefined => {
         // A call is the costliest step: dispatch, overload resolution and argument conversion.
         f.tick(METHOD_CALL_UNITS, position);
         let result: Value | typeof NO_METHOD;
@@ -78,6 +63,13 @@ export function compileStep(step: ReferenceStep, ctx: CompileContext, position: 
           throw locate(e, position, doing);
         }
         return result === NO_METHOD ? undefined : result;
+      };
+      // The commonest call (`size()`, `trim()`, `keySet()`): no argument array to allocate.
+      if (args.length === 0) return (f, target) => call(f, target, NO_ARGS);
+      return (f, target) => {
+        const values = new Array<Value>(args.length);
+        for (let i = 0; i < args.length; i++) values[i] = args[i]!(f);
+        return call(f, target, values);
       };
     }
   }
