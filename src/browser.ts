@@ -99,5 +99,11 @@ export { DefinitionError } from './definitions/definition-error.js';
 export { renderInputFromProxyEvent } from './gateway/proxy-event.js';
 export type { ProxyEvent } from './gateway/proxy-event.js';
 export type { LambdaProxyEvent } from './integration/proxy/event.js';
-export { lintTemplate } from './lint/index.js';
-export type { LintFinding, Severity } from './lint/index.js';
+export { lintTemplate, applyFixes, RULES as LINT_RULES } from './lint/index.js';
+export type { LintFinding, LintFix, LintOptions, RuleId, Severity } from './lint/index.js';
+// Template coverage: which lines and branches ran (reports as data, lcov or text; writing files is Node's).
+export { coverage, CoverageCollector, mergeCoverage, lcovReport, textReport, totals as coverageTotals } from './coverage/index.js';
+export type { BranchCount, CoverageCollectorOptions, CoverageData, CoverageTotals, FileCoverage, LineCount, TextReportOptions } from './coverage/index.js';
+export { mappingTemplatesOf } from './api/mapping-templates.js';
+export type { MappingTemplateEntry } from './api/mapping-templates.js';
+export type { TemplateOrigin } from './definitions/template-origin.js';

@@ -23,3 +23,7 @@ export type { TerraformFile, TerraformOptions } from './definitions/terraform/in
 // Benchmarking users' templates (Node entry only: it would add to the browser bundle for little use there).
 export { benchTemplate, textChart, svgChart } from './bench/index.js';
 export type { BenchCase, BenchComparison, BenchOptions, BenchReport } from './bench/index.js';
+
+// Template coverage reports written to a folder (lcov.info, coverage.json, coverage.txt).
+export { writeCoverageReports } from './coverage/write-reports.js';
+export type { CoverageReportOptions } from './coverage/write-reports.js';

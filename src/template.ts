@@ -18,15 +18,30 @@ import { InvalidInputError, VtlError, VtlLimitError } from './vtl/errors.js';
 import { parseTemplate } from './vtl/parser/parse.js';
 import { compileGuarded } from './vtl/parser/limits.js';
 import { Frame, type Render } from './vtl/runtime/frame.js';
+import { TracingFrame, type OutputSpan } from './vtl/runtime/tracing-frame.js';
 import { locate } from './vtl/runtime/failures.js';
 import { ControlSignal } from './vtl/runtime/control-signal.js';
 import { checkLimits, DEFAULT_LIMITS, MAX_TEMPLATE_BYTES, type RenderLimits } from './vtl/runtime/limits.js';
 import { parseJsonText } from './json-result.js';
+import type { CoverageCollector, CoverageSink } from './coverage/collector.js';
+import { ambientCoverage } from './coverage/ambient.js';
+import { ownFile, type TemplateOrigin } from './definitions/template-origin.js';
 import { utf8Length } from './platform/utf8-length.js';
 
 export interface CompileOptions {
   /** Limits applied to every render of this template (each render may tighten or loosen them). */
   limits?: Partial<RenderLimits>;
+  /**
+   * Count which lines and branches of this template run, into this collector (see {@link coverage}).
+   * Without it, a test run's collector is used when `apigw-vtl/vitest` or `apigw-vtl/jest` collects
+   * coverage; otherwise the template is compiled without counters and renders at full speed.
+   */
+  coverage?: CoverageCollector;
+  /**
+   * Where the template comes from, for coverage reports: a file name (`templates/get-pet.vtl`), or the
+   * origin of a template inline in a definition (`mappingTemplatesOf(api)[i].origin`).
+   */
+  origin?: string | TemplateOrigin;
 }
 
 export interface RenderOptions extends ContextOptions {
@@ -60,12 +75,19 @@ export class CompiledTemplate {
       throw new VtlLimitError(`the template is larger than API Gateway's limit of 300 KB`, START, 'template-size');
     }
     const ctx = new CompileContext();
+    const sink = coverageSinkOf(options) ?? ambientCoverage();
+    const origin = originOption(options.origin);
     this.inputSlot = ctx.slots.slot('input');
     this.utilSlot = ctx.slots.slot('util');
     this.contextSlot = ctx.slots.slot('context');
     this.stageVariablesSlot = ctx.slots.slot('stageVariables');
     ctx.slots.requested.clear();
-    this.renderBody = compileGuarded(() => compileBlock(parseTemplate(source), ctx));
+    this.renderBody = compileGuarded(() => {
+      const nodes = parseTemplate(source);
+      // Only a template that parses is counted: one that does not has no lines that could run.
+      if (sink) ctx.coverage = sink.probesFor(source, origin);
+      return compileBlock(nodes, ctx);
+    });
     this.slotCount = ctx.slots.size;
     // What a render must build: API Gateway's variables the template never names are left out.
     this.uses = { input: ctx.slots.requested.has('input'), context: ctx.slots.requested.has('context'), stageVariables: ctx.slots.requested.has('stageVariables') };
@@ -78,11 +100,24 @@ export class CompiledTemplate {
    *   a malformed JSON body (API Gateway: 400), VtlLimitError when a safety limit stops the template.
    */
   render(input: RenderInput = {}, options: RenderOptions = {}): RenderResult {
+    return this.run(input, options, undefined);
+  }
+
+  /**
+   * @internal Renders and reports which template position wrote each piece of the output (the testing
+   * kit places a problem found in the output at the template line that wrote it). The spans are filled
+   * even when the render fails.
+   */
+  renderTraced(input: RenderInput, options: RenderOptions, spans: OutputSpan[]): RenderResult {
+    return this.run(input, options, spans);
+  }
+
+  private run(input: RenderInput, options: RenderOptions, spans: OutputSpan[] | undefined): RenderResult {
     validateInput(input);
     checkContextOptions(options, 'options');
     const limits: RenderLimits = options.limits ? { ...this.limits, ...checkLimits(options.limits, 'options.limits') } : this.limits;
     const meter = new Meter(limits);
-    const frame = new Frame(this.slotCount, limits, meter, this.patterns);
+    const frame = spans ? new TracingFrame(this.slotCount, limits, meter, this.patterns, spans) : new Frame(this.slotCount, limits, meter, this.patterns);
     if (this.uses.input) {
       const text = bodyText(input.body);
       frame.vars[this.inputSlot] = new InputObject(text === '' ? '{}' : text, () => buildParameters(input.path, input.query, input.headers), meter, this.paths);
@@ -128,6 +163,22 @@ export class CompiledTemplate {
   get cacheSizes(): { patterns: number; paths: number } {
     return { patterns: this.patterns.size, paths: this.paths.size };
   }
+}
+
+function coverageSinkOf(options: CompileOptions): CoverageSink | undefined {
+  const sink = options.coverage;
+  if (sink === undefined) return undefined;
+  if (typeof (sink as Partial<CoverageSink> | null)?.probesFor !== 'function') throw new InvalidInputError('options.coverage must be a collector made by coverage()');
+  return sink;
+}
+
+function originOption(origin: CompileOptions['origin']): TemplateOrigin | undefined {
+  if (origin === undefined) return undefined;
+  if (typeof origin === 'string') return ownFile(origin);
+  if (typeof origin !== 'object' || origin === null || typeof origin.file !== 'string' || typeof origin.at !== 'function') {
+    throw new InvalidInputError('options.origin must be a file name or a template origin ({ file, at })');
+  }
+  return origin;
 }
 
 /**

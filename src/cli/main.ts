@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /** The `apigw-vtl` command: render, check, lint, invoke and serve API Gateway mapping templates and APIs. */
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DefinitionError } from '../definitions/definition-error.js';
 import { InvalidInputError } from '../gateway/validate-input.js';
 import { BackendModuleError } from './backend-module.js';
 import { UsageError, type CliIo, type Command } from './io.js';
 import { describeArgsError, usageHint } from './usage-errors.js';
+import { packageVersion } from './version.js';
 
 export type { CliIo } from './io.js';
 
@@ -20,10 +21,6 @@ const COMMANDS: { name: string; summary: string; load(): Promise<Command> }[] = 
   { name: 'serve', summary: 'serve an API (OpenAPI, SAM or CloudFormation) on localhost', load: async () => (await import('./commands/serve.js')).serveCommand },
 ];
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 const USAGE = `Usage: apigw-vtl <command> [options]
 
@@ -43,7 +40,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | { clos
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    io.out(version());
+    io.out(packageVersion());
     return 0;
   }
   const entry = COMMANDS.find((c) => c.name === name);

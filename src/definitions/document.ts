@@ -3,8 +3,9 @@
  * (`!Ref`, `!Sub`, `!GetAtt`, …) in scalar, sequence and mapping form. Keeps the parsed YAML document so
  * errors can name a line and column.
  */
-import { LineCounter, parseDocument, YAMLMap, type CollectionTag, type Document, type Node, type Scalar, type ScalarTag } from 'yaml';
+import { isScalar, LineCounter, parseDocument, YAMLMap, type CollectionTag, type Document, type Node, type Scalar, type ScalarTag } from 'yaml';
 import { DefinitionError, wherePath } from './definition-error.js';
+import { scalarOrigin, type TemplateOrigin } from './template-origin.js';
 
 const INTRINSICS = ['Ref', 'Condition', 'Fn::Base64', 'Fn::Cidr', 'Fn::FindInMap', 'Fn::GetAtt', 'Fn::GetAZs', 'Fn::ImportValue', 'Fn::Join', 'Fn::Select', 'Fn::Split', 'Fn::Sub', 'Fn::Transform', 'Fn::And', 'Fn::Equals', 'Fn::If', 'Fn::Not', 'Fn::Or'];
 
@@ -30,6 +31,11 @@ export interface ParsedDocument {
   syntax?: 'JSON' | 'YAML';
   /** The position of a path in the file, when it can be found. */
   locate(path: readonly (string | number)[]): { line: number; column: number } | undefined;
+  /**
+   * Where the string at a path (the mapping template `template`) is in the file, when it was read from a
+   * named file and the text there is the template (not a variable that names another file).
+   */
+  origin?(path: readonly (string | number)[], template: string): TemplateOrigin | undefined;
 }
 
 export function parseDefinitionText(text: string, file?: string): ParsedDocument {
@@ -62,6 +68,20 @@ export function parseDefinitionText(text: string, file?: string): ParsedDocument
       if (offset === undefined) return undefined;
       const pos = lineCounter.linePos(offset);
       return { line: pos.line, column: pos.col };
+    },
+    origin(path, template) {
+      if (file === undefined) return undefined;
+      const node = doc.getIn(path, true) as Node | Scalar | undefined;
+      if (!isScalar(node) || !node.range) return undefined;
+      // A tagged scalar (`!Sub |`) resolves to an object; its text before substitution is its source,
+      // line for line the template's.
+      const value = typeof node.value === 'string' ? node.value : typeof node.source === 'string' ? node.source : undefined;
+      if (value === undefined || (typeof node.value === 'string' && value !== template)) return undefined;
+      const at = (offset: number) => {
+        const pos = lineCounter.linePos(offset);
+        return { line: pos.line, column: pos.col };
+      };
+      return scalarOrigin(file, text, { type: node.type, start: node.range[0], end: node.range[1] }, value, at);
     },
   };
 }

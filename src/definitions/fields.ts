@@ -5,6 +5,7 @@
 import type { ParsedDocument } from './document.js';
 import { errorAt } from './document.js';
 import { setOwn } from '../own-property.js';
+import { recordOrigin } from './template-origin.js';
 
 export type Path = readonly (string | number)[];
 
@@ -56,6 +57,21 @@ export function stringMap(r: Reader, v: unknown, path: Path, allowNull = false):
     setOwn(out, k, s);
   }
   return out;
+}
+
+/**
+ * A `requestTemplates` / `responseTemplates` map; where each template is in the file is recorded beside
+ * it, so findings and coverage can be shown at the file's lines.
+ */
+export function templatesMap(r: Reader, v: unknown, path: Path): Record<string, string | null> | undefined {
+  const templates = stringMap(r, v, path, true);
+  if (templates && r.doc?.origin) {
+    for (const [mediaType, template] of Object.entries(templates)) {
+      const origin = template === null ? undefined : r.doc.origin([...path, mediaType], template);
+      if (origin) recordOrigin(templates, mediaType, origin);
+    }
+  }
+  return templates;
 }
 
 export function oneOf<T extends string>(r: Reader, v: unknown, path: Path, allowed: readonly T[]): T | undefined {

@@ -4,7 +4,7 @@
  * format lists integration responses differs and is read by the format; the fields are read here.
  */
 import type { ContentHandling, Integration, IntegrationResponse, IntegrationType, PassthroughBehavior } from '../model/index.js';
-import { compact, fail, isObject, oneOf, optionalNumber, optionalString, statusCode, stringList, stringMap, type Path, type Reader } from './fields.js';
+import { compact, fail, isObject, oneOf, optionalNumber, optionalString, statusCode, stringList, stringMap, templatesMap, type Path, type Reader } from './fields.js';
 
 export const INTEGRATION_TYPES: readonly IntegrationType[] = ['AWS', 'AWS_PROXY', 'HTTP', 'HTTP_PROXY', 'MOCK'];
 export const PASSTHROUGH_BEHAVIORS: readonly PassthroughBehavior[] = ['WHEN_NO_MATCH', 'WHEN_NO_TEMPLATES', 'NEVER'];
@@ -77,7 +77,7 @@ export function readIntegrationResponse(
   return {
     statusCode: statusCode(r, response[s.statusCode] ?? keyed.statusCode, [...at, s.statusCode]),
     selectionPattern: keyed.selectionPattern !== undefined ? (keyed.selectionPattern ?? undefined) : optionalString(r, response[s.selectionPattern], [...at, s.selectionPattern]),
-    responseTemplates: stringMap(r, response[s.responseTemplates], [...at, s.responseTemplates], true),
+    responseTemplates: templatesMap(r, response[s.responseTemplates], [...at, s.responseTemplates]),
     responseParameters: stringMap(r, response[s.responseParameters], [...at, s.responseParameters]) as Record<string, string> | undefined,
     contentHandling: oneOf(r, response[s.contentHandling], [...at, s.contentHandling], CONTENT_HANDLINGS),
   };
@@ -90,7 +90,7 @@ export function readIntegration(r: Reader, v: unknown, path: Path, s: Spelling, 
     type: oneOf(r, v[s.type], [...path, s.type], INTEGRATION_TYPES) ?? fail(r, [...path, s.type], 'is required (AWS, AWS_PROXY, HTTP, HTTP_PROXY or MOCK)'),
     uri: optionalString(r, v[s.uri], [...path, s.uri]),
     httpMethod: optionalString(r, v[s.httpMethod], [...path, s.httpMethod]),
-    requestTemplates: stringMap(r, v[s.requestTemplates], [...path, s.requestTemplates], true),
+    requestTemplates: templatesMap(r, v[s.requestTemplates], [...path, s.requestTemplates]),
     passthroughBehavior: oneOf(r, v[s.passthroughBehavior], [...path, s.passthroughBehavior], PASSTHROUGH_BEHAVIORS),
     requestParameters: stringMap(r, v[s.requestParameters], [...path, s.requestParameters]) as Record<string, string> | undefined,
     contentHandling: oneOf(r, v[s.contentHandling], [...path, s.contentHandling], CONTENT_HANDLINGS),

@@ -13,6 +13,7 @@ import { CONTENT_HANDLINGS, PASSTHROUGH_BEHAVIORS } from './integration-fields.j
 import { ACCOUNT_ID } from './intrinsics.js';
 import { DEFAULT_STATUS_CODES, defaultLambdaRequestTemplates } from './serverless-templates.js';
 import { VariableResolver, type ServerlessOptions } from './serverless-variables.js';
+import { recordGenerated, recordOrigin } from './template-origin.js';
 
 export type { ServerlessOptions } from './serverless-variables.js';
 
@@ -216,14 +217,23 @@ function requestTemplates(s: ServerlessReader, e: HttpEvent, type: IntegrationTy
   const authorizer = e.http['authorizer'];
   const claims = isObject(authorizer) && Array.isArray(authorizer['claims']) ? authorizer['claims'].map(String) : [];
   const out: Record<string, string> = type === 'AWS' ? defaultLambdaRequestTemplates(claims) : {};
+  const defaults = new Set(Object.keys(out));
   const given = record(e.http['request'])['template'];
   if (isObject(given)) {
     for (const [mediaType, template] of Object.entries(given)) {
       // A null template removes one of the defaults.
       if (template === null) delete out[mediaType];
-      else setOwn(out, mediaType, requiredString(s.reader, template, [...e.at, 'request', 'template', mediaType]));
+      else {
+        const at = [...e.at, 'request', 'template', mediaType];
+        const text = requiredString(s.reader, template, at);
+        setOwn(out, mediaType, text);
+        defaults.delete(mediaType);
+        const origin = s.reader.doc?.origin?.(at, text);
+        if (origin) recordOrigin(out, mediaType, origin);
+      }
     }
   } else if (given !== undefined) fail(s.reader, [...e.at, 'request', 'template'], `expected a map from media type to template, found ${describe(given)}`);
+  for (const mediaType of defaults) if (Object.hasOwn(out, mediaType)) recordGenerated(out, mediaType);
   return Object.keys(out).length > 0 ? out : undefined;
 }
 

@@ -5,6 +5,7 @@
  */
 import { compileTemplate, type CompiledTemplate } from '../template.js';
 import { VtlError } from '../vtl/errors.js';
+import { originOf } from '../definitions/template-origin.js';
 
 type Entry = { source: string; compiled: CompiledTemplate | VtlError };
 
@@ -21,7 +22,8 @@ export function compiledTemplate(owner: object, mediaType: string, source: strin
   if (hit && hit.source === source) return hit.compiled;
   let compiled: CompiledTemplate | VtlError;
   try {
-    compiled = compileTemplate(source);
+    // The origin (where a loader found the template) names it in coverage reports.
+    compiled = compileTemplate(source, { origin: originOf(owner, mediaType) });
   } catch (e) {
     if (!(e instanceof VtlError)) throw e;
     compiled = e;

@@ -1,12 +1,15 @@
 /**
  * `apigw-vtl/jest`: list it in jest's `setupFilesAfterEnv` (or import it from one) to register the
  * template matchers and the RenderResult snapshot serializer, typed on `expect(...)` whether the tests
- * use the global `expect` (@types/jest) or `import { expect } from '@jest/globals'`.
+ * use the global `expect` (@types/jest) or `import { expect } from '@jest/globals'`. With
+ * `APIGW_VTL_COVERAGE=<dir>` in the environment it also collects template coverage (lcov.info,
+ * coverage.json and coverage.txt in that folder).
  */
 // Brings 'expect' into the program so the augmentation below has a module to merge into; it is a
 // type-only import, gone from both the emitted code and the declarations.
 import type {} from 'expect';
 import { renderResultSerializer, templateMatchers, type TemplateMatchers } from '../testing/matchers.js';
+import { startTestFileCoverage } from '../coverage/test-file.js';
 
 interface JestExpectLike {
   extend(matchers: object): void;
@@ -25,6 +28,14 @@ if (typeof jestExpect?.extend !== 'function' || typeof jestExpect.addSnapshotSer
 }
 jestExpect.extend(templateMatchers);
 jestExpect.addSnapshotSerializer(renderResultSerializer);
+
+// With APIGW_VTL_COVERAGE set, the templates this test file compiles are counted and the run's
+// coverage reports rewritten when it is done (`afterAll` is jest's global in setupFilesAfterEnv).
+const saveCoverage = startTestFileCoverage();
+const jestAfterAll = (globalThis as { afterAll?: (fn: () => Promise<void>) => void }).afterAll;
+if (saveCoverage && typeof jestAfterAll === 'function') {
+  jestAfterAll(() => saveCoverage((jestExpect as { getState?: () => { testPath?: string } }).getState?.().testPath));
+}
 
 // Type parameter lists here name only `R`: TypeScript merges a declaration that leaves out trailing
 // parameters with defaults, which keeps one declaration valid across expect/@types/jest 29 and 30.

@@ -11,7 +11,7 @@ describe('lintTemplate', () => {
  "b": "$util.escapeJavaScript($input.path('$.b')).replaceAll("\\\\'","'")",
  "c": "$n", "d": "$ok",
  "e": $util.escapeJavaScript($x)}`);
-    expect(rules(findings)).toEqual(['3:8 warning escape-javascript-in-json', '5:8 warning escape-javascript-in-json']);
+    expect(rules(findings.filter((f) => f.rule === 'escape-javascript-in-json'))).toEqual(['3:8 warning escape-javascript-in-json', '5:8 warning escape-javascript-in-json']);
     expect(findings[0]!.message).toMatch(/turns ' into \\'/);
   });
 

@@ -39,7 +39,7 @@ describe('failures report the counterexample, the output and where the problem i
       error = e as TemplatePropertyError;
     }
     expect(error).toBeInstanceOf(TemplatePropertyError);
-    expect(error!.message).toMatch(/^renders valid JSON: failed after \d+ runs?; shrunk counterexample:\n  body: \{"name":"'"\}\nproblem \(line 1, column 12\): the rendered output is not valid JSON: Bad escaped character\nrendered:\n  1 \| \{"name": "\\'"\}\n    \|            \^\nreplay with \{ seed: 1, path: "[\d:]+" \}$/);
+    expect(error!.message).toMatch(/^renders valid JSON: failed after \d+ runs?; shrunk counterexample:\n  body: \{"name":"'"\}\nproblem \(line 1, column 12; written by template line 1, column 11\): the rendered output is not valid JSON: Bad escaped character\nrendered:\n  1 \| \{"name": "\\'"\}\n    \|            \^\nreplay with \{ seed: 1, path: "[\d:]+" \}$/);
   });
 
   it('the seed and path in the report replay the same failure', () => {

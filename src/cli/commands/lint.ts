@@ -1,47 +1,180 @@
-/** `apigw-vtl lint`: findings for a template file or every template of an API definition. */
-import { basename } from 'node:path';
+/**
+ * `apigw-vtl lint`: findings for a template file or every template of an API definition, at the lines of
+ * the file the user edits (a template inline in an OpenAPI or SAM file at its line there), as text, JSON
+ * or SARIF; `--fix` applies the fixes that are certain.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { mappingTemplatesOf } from '../../api/mapping-templates.js';
-import { lintTemplate, type LintFinding } from '../../lint/index.js';
+import { mappingTemplatesOf, type MappingTemplateEntry } from '../../api/mapping-templates.js';
+import { ownFile, type TemplateOrigin } from '../../definitions/template-origin.js';
+import { applyFixes, lintTemplate, RULES, type LintFinding, type LintOptions } from '../../lint/index.js';
+import { applyEdits, type TextEdit } from '../../lint/fix.js';
+import type { ApiDefinition } from '../../model/index.js';
+import { toJsonReport, toSarif, type ReportedFinding } from '../../reports/index.js';
+import { LineIndex } from '../../vtl/parser/source.js';
 import { DEFINITION_FLAGS, definitionOptions, definitionUsage } from '../definition-options.js';
 import { definitionIn, readText } from '../files.js';
-import { integerOption, paint, UsageError, type Command } from '../io.js';
+import { integerOption, paint, UsageError, type CliIo, type Command } from '../io.js';
+import { lintConfigFor, type RuleSeverities } from '../lint-config.js';
+import { packageVersion } from '../version.js';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+const DOCS = 'https://github.com/apigw-vtl/apigw-vtl/blob/main/docs/lint.md';
+
+interface Linted {
+  /**
+   * Where the template is: its file, or the definition that holds it. Undefined when the definition's
+   * text is not the template's (a variable substituted it): findings are then placed at the template's
+   * own lines, named in the message.
+   */
+  origin: TemplateOrigin | undefined;
+  label: string | undefined;
+  source: string;
+  findings: LintFinding[];
+}
+
+/** What the definition says about where a template runs. */
+function optionsFor(api: ApiDefinition, t: MappingTemplateEntry, rules: RuleSeverities): LintOptions {
+  const m = t.method;
+  const model = t.side === 'request' ? m.requestModels?.[t.mediaType] : undefined;
+  return {
+    apiType: 'REST',
+    integrationType: m.integration.type,
+    side: t.side,
+    authorizationType: m.authorizationType ?? 'NONE',
+    apiKeyRequired: m.apiKeyRequired ?? false,
+    ...(model ? { model, models: api.models ?? {} } : {}),
+    rules,
+  };
+}
+
+function reported(l: Linted, f: LintFinding, file: string): ReportedFinding {
+  const template = l.label ? { template: l.label } : {};
+  if (!l.origin) return { rule: f.rule, severity: f.severity, message: `${f.message} (line ${f.line}, column ${f.column} of the template)`, file, line: 1, column: 1, ...template };
+  const at = l.origin.at({ line: f.line, column: f.column });
+  return { rule: f.rule, severity: f.severity, message: f.message, file: l.origin.file, line: at.line, column: at.column, ...template };
+}
+
+/** Fixes of every template, as edits of the file's own text. */
+function fixFile(text: string, linted: readonly Linted[]): { text: string; applied: number; skipped: number } {
+  const lines = new LineIndex(text);
+  const edits: TextEdit[] = [];
+  let skipped = 0;
+  for (const l of linted) {
+    for (const f of l.findings) {
+      if (!f.fix) continue;
+      if (!l.origin?.edits) {
+        skipped++;
+        continue;
+      }
+      const start = l.origin.at(f.fix.start);
+      const end = l.origin.at(f.fix.end);
+      const replacement = l.origin.edits === 'json-escaped' ? JSON.stringify(f.fix.text).slice(1, -1) : f.fix.text;
+      edits.push({ start: lines.offset(start.line, start.column - 1), end: lines.offset(end.line, end.column - 1), text: replacement });
+    }
+  }
+  return { ...applyEdits(text, edits), skipped };
+}
+
+function printText(io: CliIo, linted: readonly Linted[], file: string): void {
+  for (const l of linted) {
+    for (const f of l.findings) {
+      const r = reported(l, f, file);
+      const severity = f.severity === 'error' ? paint(io, 'red', 'error') : f.severity === 'warning' ? paint(io, 'yellow', 'warning') : paint(io, 'dim', 'note');
+      const where = r.template ? paint(io, 'dim', ` [${r.template}]`) : '';
+      io.out(`${r.file}:${r.line}:${r.column}: ${severity} ${f.message} ${paint(io, 'dim', `(${f.rule})`)}${where}`);
+    }
+  }
+  const all = linted.flatMap((l) => l.findings);
+  const errors = all.filter((f) => f.severity === 'error').length;
+  const warnings = all.filter((f) => f.severity === 'warning').length;
+  const fixable = all.filter((f) => f.fix).length;
+  const notes = all.length - errors - warnings;
+  const count = linted.length;
+  io.out(
+    `${count} template${count === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}` +
+      (notes > 0 ? `, ${notes} note${notes === 1 ? '' : 's'}` : '') +
+      (fixable > 0 ? ` (${fixable} fixable with --fix)` : ''),
+  );
+}
 
 export const lintCommand: Command = {
   name: 'lint',
   summary: 'report what API Gateway will not run as written',
   usage: `Usage: apigw-vtl lint <template | openapi.yaml | template.yaml | serverless.yml> [options]
 
-Reports, with line and column: unknown $context variables, directives API Gateway does not run (#macro,
-#include, #parse, #evaluate, unknown #name(...)), templates over 300 KB, syntax errors, and
-$util.escapeJavaScript printed inside a JSON string (it turns ' into \\', which is not valid JSON).
+Reports, with line and column in the file you edit (a template inside an OpenAPI or SAM file at its
+line there): references nothing defines, no-op replacements, escapeJavaScript output in JSON strings,
+$input.json inside quotes, maps or lists printed into JSON, #foreach over a string, unused #set
+variables, loops over API Gateway's 1000 iterations, $context variables the API or method never fills,
+templates on proxy integrations, directives API Gateway does not run, templates over 300 KB, syntax
+errors. Every rule is described in docs/lint.md.
 
 Options:
-  --json              print the findings as JSON
+  --format F          text (default), json (an array of findings: rule, severity, message, file,
+                      line, column, template) or sarif (SARIF 2.1.0, for GitHub code scanning)
+  --fix               apply the fixes that are certain, in place (or print the fixed template for -)
+  --config FILE       lint settings (default: the nearest .apigw-vtl.json, or "apigw-vtl" in
+                      package.json): {"lint": {"rules": {"unused-variable": "off"}}}
   --max-warnings N    exit 1 when there are more than N warnings (errors always exit 1)
+  --json              the same as --format json
 ${definitionUsage(22)}
-  -h, --help          this text`,
+  -h, --help          this text
+
+Exits 1 when there are errors (or more warnings than --max-warnings), 2 on a usage error.`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, 'max-warnings': { type: 'string' }, ...DEFINITION_FLAGS } });
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, format: { type: 'string' }, fix: { type: 'boolean' }, config: { type: 'string' }, 'max-warnings': { type: 'string' }, ...DEFINITION_FLAGS },
+    });
     if (positionals.length !== 1) throw new UsageError('lint takes exactly one file (a template or an API definition)');
+    const format = (values.format ?? (values.json ? 'json' : 'text')) as Format;
+    if (!FORMATS.includes(format)) throw new UsageError(`--format must be text, json or sarif, got '${values.format}'`);
+    if (values.json && values.format !== undefined && values.format !== 'json') throw new UsageError('--json is --format json: give one of them');
     const maxWarnings = integerOption(values['max-warnings'], '--max-warnings', 0, 1_000_000);
     const file = positionals[0]!;
-    const api = definitionIn(file, definitionOptions(values, io));
-    const templates = api ? mappingTemplatesOf(api) : [{ label: file === '-' ? '<stdin>' : file, source: await readText(file, io, 'the template') }];
-    const results: { template: string; findings: LintFinding[] }[] = templates.map((t) => ({ template: api ? `${basename(file)}: ${t.label}` : t.label, findings: lintTemplate(t.source) }));
-    const all = results.flatMap((r) => r.findings);
-    const errors = all.filter((f) => f.severity === 'error').length;
-    const warnings = all.length - errors;
-    if (values.json) io.out(JSON.stringify(results, null, 2));
-    else {
-      for (const r of results) {
-        for (const f of r.findings) {
-          const severity = f.severity === 'error' ? paint(io, 'red', 'error') : paint(io, 'yellow', 'warning');
-          io.out(`${r.template}:${f.line}:${f.column}: ${severity} ${f.message} ${paint(io, 'dim', `(${f.rule})`)}`);
-        }
+    const { rules } = lintConfigFor(file, values.config);
+    const shownAs = file === '-' ? '<stdin>' : file;
+    const lintFile = async (): Promise<Linted[]> => {
+      const api = definitionIn(file, definitionOptions(values, io));
+      if (!api) {
+        const source = await readText(file, io, 'the template');
+        return [{ origin: ownFile(shownAs), label: undefined, source, findings: lintTemplate(source, { rules }) }];
       }
-      io.out(`${templates.length} template${templates.length === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+      // Templates the loader wrote (a framework's defaults) are not the user's to fix.
+      return mappingTemplatesOf(api)
+        .filter((t) => !t.generated)
+        .map((t) => ({ origin: t.origin, label: t.label, source: t.source, findings: lintTemplate(t.source, optionsFor(api, t, rules)) }));
+    };
+    let linted = await lintFile();
+
+    if (values.fix) {
+      if (file === '-') {
+        const fixed = applyFixes(linted[0]!.source, linted[0]!.findings);
+        if (io.write) io.write(fixed.text);
+        else io.out(fixed.text);
+        return 0;
+      }
+      const fixed = fixFile(readFileSync(file, 'utf8'), linted);
+      if (fixed.applied > 0) writeFileSync(file, fixed.text);
+      io.err(`${file}: ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'} applied${fixed.skipped > 0 ? `, ${fixed.skipped} left (the template is a folded YAML string)` : ''}`);
+      // What is left is reported as usual.
+      if (fixed.applied > 0) linted = await lintFile();
     }
+
+    const all = linted.flatMap((l) => l.findings.map((f) => reported(l, f, shownAs)));
+    if (format === 'text') printText(io, linted, shownAs);
+    else {
+      const ruleList = Object.entries(RULES).map(([id, r]) => ({ id, shortDescription: r.summary, helpUri: `${DOCS}#${id}`, defaultLevel: r.severity }));
+      const document = format === 'json' ? toJsonReport(all) : `${JSON.stringify(toSarif({ toolVersion: packageVersion(), rules: ruleList, findings: all, sourceRoot: process.cwd() }), null, 2)}\n`;
+      if (io.write) io.write(document);
+      else io.out(document.trimEnd());
+    }
+    const errors = all.filter((f) => f.severity === 'error').length;
+    const warnings = all.filter((f) => f.severity === 'warning').length;
     return errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
   },
 };

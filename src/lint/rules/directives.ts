@@ -12,7 +12,7 @@ export function unsupportedDirectives(source: string): LintFinding[] {
   for (const token of lex(source, lines)) {
     const at = (offset: number) => lines.position(offset);
     if (token.kind === 'directive' && token.name === 'macro') {
-      findings.push({ rule: 'unsupported-directive', severity: 'warning', message: '#macro is disabled on API Gateway: the definition is dropped and calls print as written', ...at(token.start) });
+      findings.push({ rule: 'unsupported-directive', severity: 'warning' as const, message: '#macro is disabled on API Gateway: the definition is dropped and calls print as written', ...at(token.start) });
     } else if (token.kind === 'directive' && (token.name === 'include' || token.name === 'parse')) {
       findings.push({ rule: 'unsupported-directive', severity: 'error', message: `#${token.name} has no resources to load on API Gateway: the request fails with 500`, ...at(token.start) });
     } else if (token.kind === 'text' && token.printedDirective) {

@@ -15,7 +15,13 @@ export type BodyShape =
   | { kind: 'object'; fields: Map<string, BodyShape> }
   | { kind: 'array'; item: BodyShape };
 
-type Step = { kind: 'field'; name: string } | { kind: 'item' };
+export type Step = { kind: 'field'; name: string } | { kind: 'item' };
+
+/** A body value an `#if` compares with a literal: `#if($input.path('$.type') == "dog")`. */
+export interface ComparedValue {
+  steps: Step[];
+  value: string | number | boolean;
+}
 
 export interface TemplateReads {
   /** The body's shape, or undefined when the template never reads the body as JSON. */
@@ -24,6 +30,11 @@ export interface TemplateReads {
   rawBody: boolean;
   /** Parameter names read with `$input.params('name')`. */
   params: Set<string>;
+  /**
+   * Body values conditions compare with a literal (`==`, `!=`, `.equals(…)`): random bodies almost never
+   * hold them, so generation puts them there to reach the branches they guard.
+   */
+  compared: ComparedValue[];
 }
 
 function literalString(e: Expression | undefined): string | undefined {
@@ -105,6 +116,9 @@ function expressionPath(e: Expression, bound: Map<string, Step[]>): Step[] | und
   return e.kind === 'reference' ? referencePath(e.reference, bound) : undefined;
 }
 
+/** Enough literals to aim at every branch of a real template, without letting a generated one grow without bound. */
+const MAX_COMPARED = 64;
+
 /** What a template (its source text) reads from the request. @throws VtlSyntaxError */
 export function templateReads(source: string): TemplateReads {
   return readsOfTree(parseTemplate(source));
@@ -114,8 +128,30 @@ export function templateReads(source: string): TemplateReads {
 export function readsOfTree(nodes: readonly TemplateNode[]): TemplateReads {
   const shape = new ShapeBuilder();
   const bound = new Map<string, Step[]>();
-  const reads: TemplateReads = { rawBody: false, params: new Set() };
+  const reads: TemplateReads = { rawBody: false, params: new Set(), compared: [] };
+  const compare = (reference: Expression, literal: Expression) => {
+    const steps = expressionPath(reference, bound);
+    const value = literal.kind === 'literal' ? literal.value : undefined;
+    if (steps && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && reads.compared.length < MAX_COMPARED) reads.compared.push({ steps, value });
+  };
+  const comparisons = (e: Expression): void => {
+    if (e.kind === 'binary' && (e.operator === '==' || e.operator === '!=')) {
+      compare(e.left, e.right);
+      compare(e.right, e.left);
+    } else if (e.kind === 'binary') {
+      comparisons(e.left);
+      comparisons(e.right);
+    } else if (e.kind === 'not') comparisons(e.operand);
+    else if (e.kind === 'reference') {
+      // `$x.equals("dog")`, `$x.equalsIgnoreCase("dog")`
+      const last = e.reference.steps[e.reference.steps.length - 1];
+      if (last?.kind === 'method' && (last.name === 'equals' || last.name === 'equalsIgnoreCase') && last.args.length === 1) {
+        compare({ kind: 'reference', reference: { ...e.reference, steps: e.reference.steps.slice(0, -1) } }, last.args[0]!);
+      }
+    }
+  };
   walkNodes(nodes, {
+    condition: comparisons,
     reference(r) {
       if (r.root === 'input' && r.steps[0]?.kind === 'property' && r.steps[0].name === 'body') reads.rawBody = true;
       if (r.root === 'input' && r.steps[0]?.kind === 'method' && r.steps[0].name === 'params') {

@@ -8,6 +8,8 @@ export interface Visitor {
   foreach?(node: ForeachNode): void;
   /** Called after a #foreach body has been walked. */
   foreachEnd?(node: ForeachNode): void;
+  /** An `#if` / `#elseif` condition, before its references are visited. */
+  condition?(expression: Expression): void;
 }
 
 export function walkExpression(e: Expression, visitor: Visitor): void {
@@ -61,6 +63,7 @@ export function walkNodes(nodes: readonly TemplateNode[], visitor: Visitor): voi
         break;
       case 'if':
         for (const branch of node.branches) {
+          visitor.condition?.(branch.condition);
           walkExpression(branch.condition, visitor);
           walkNodes(branch.body, visitor);
         }

@@ -42,3 +42,26 @@ export function jsonForShape(shape: BodyShape, depth = 0): fc.Arbitrary<string> 
     }
   }
 }
+
+const inShapeLeaf: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: escapingString.map((s) => JSON.stringify(s)) },
+  { weight: 1, arbitrary: awkwardNumber.filter((t) => JSON_NUMBER.test(t)) },
+);
+
+/**
+ * Bodies inside the shape a template reads: every path it reads is there, objects and lists along the
+ * way, a string or a number at each leaf. No nulls and no missing fields — those are bodies outside the
+ * shape (see `bodiesOutside`), so a failure can say which kind of body it needs.
+ */
+export function jsonInShape(shape: BodyShape, depth = 0): fc.Arbitrary<string> {
+  switch (shape.kind) {
+    case 'any':
+      return inShapeLeaf;
+    case 'array':
+      return fc.array(jsonInShape(shape.item, depth + 1), { maxLength: depth > 6 ? 0 : 4 }).map((items) => `[${items.join(',')}]`);
+    case 'object': {
+      const fields = [...shape.fields].map(([key, s]) => jsonInShape(s, depth + 1).map((v) => `${JSON.stringify(key)}:${v}`));
+      return fc.tuple(...fields).map((parts) => `{${parts.join(',')}}`);
+    }
+  }
+}

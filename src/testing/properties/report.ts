@@ -15,7 +15,8 @@ function indent(text: string, prefix = '  '): string {
     .join('\n');
 }
 
-function describeInput(input: RenderInput): string {
+/** The parts of a request a reader needs: what was sent, without the long generated `$context`. */
+export function describeInput(input: RenderInput): string {
   const lines: string[] = [];
   for (const [key, value] of Object.entries(input)) {
     if (value === undefined) continue;
@@ -50,8 +51,11 @@ export function failureReport(
   output: string | undefined,
   problem: Problem,
   run: { numRuns: number; seed: number; path?: string },
+  /** The template position that wrote the output where the problem is (for problems found in the output). */
+  writtenBy?: { line: number; column: number },
 ): string {
-  const where = problem.line ? ` (line ${problem.line}, column ${problem.column})` : '';
+  const wrote = writtenBy ? `; written by template line ${writtenBy.line}, column ${writtenBy.column}` : '';
+  const where = problem.line ? ` (line ${problem.line}, column ${problem.column}${wrote})` : '';
   const parts = [
     `${property}: failed after ${run.numRuns} run${run.numRuns === 1 ? '' : 's'}; shrunk counterexample:`,
     indent(describeInput(input)),

@@ -6,9 +6,12 @@
 import fc from 'fast-check';
 import type { RenderInput, RenderResult } from '../../gateway/request.js';
 import { compileTemplate, type CompiledTemplate, type RenderOptions } from '../../template.js';
-import { VtlError } from '../../vtl/errors.js';
+import type { Position } from '../../vtl/ast.js';
+import { VtlBodyError, VtlError } from '../../vtl/errors.js';
 import { inputsFor, type InputOptions } from './inputs.js';
+import { DEFAULT_MINIMISE_BUDGET, minimiseInput } from './minimise.js';
 import { failureReport, type Problem } from './report.js';
+import { templatePositionOf } from './template-position.js';
 
 export type TemplateSource = string | CompiledTemplate;
 
@@ -21,6 +24,23 @@ export interface CheckOptions extends InputOptions {
   path?: string;
   /** Render options (clock, limits). */
   render?: RenderOptions;
+  /**
+   * After fast-check's shrinking, drop every body field, parameter, stage variable and the `$context`
+   * the failure does not need (see minimise.ts), so the counterexample shows what the template reads.
+   */
+  minimise?: boolean | MinimiseOptions;
+  /**
+   * A {@link VtlBodyError} is API Gateway's own 400 for a body that is not JSON, not a template bug:
+   * with this, it passes (for properties run on bodies outside a model, non-JSON text included).
+   */
+  acceptBodyErrors?: boolean;
+}
+
+export interface MinimiseOptions {
+  /** Inputs the minimised counterexample may become (e.g. only bodies inside the model); default all. */
+  keep?: (input: RenderInput) => boolean;
+  /** Renders allowed (default 300). */
+  budget?: number;
 }
 
 /** What one render gave: output, or the error it threw. */
@@ -36,6 +56,11 @@ export interface PropertyFailure {
   input: RenderInput;
   output?: string;
   problem: Problem;
+  /**
+   * Where in the template: the construct that failed, or that wrote the output where the problem is.
+   * Undefined when the problem has no place (e.g. no statusCode anywhere in a MOCK body).
+   */
+  templatePosition?: Position;
   seed: number;
   path?: string;
   /** The readable report (the TemplatePropertyError message). */
@@ -86,12 +111,30 @@ export class TemplateCheck {
     }
   }
 
+  /** The same property with other options (inputs, minimising…): one verdict, checked on other bodies. */
+  withOptions(options: CheckOptions): TemplateCheck {
+    return new TemplateCheck(this.name, this.template, this.verdict, { ...this.options, ...options });
+  }
+
+  private judge(outcome: Outcome): Problem | undefined {
+    if (this.options.acceptBodyErrors && outcome.error instanceof VtlBodyError) return undefined;
+    return this.verdict(outcome);
+  }
+
   /** The fast-check property, for `fc.assert` or a custom runner. */
   get property(): fc.IPropertyWithHooks<[RenderInput]> {
     return fc.property(inputsFor(this.template, this.options), (input) => {
-      const problem = this.verdict(this.outcome(input));
+      const problem = this.judge(this.outcome(input));
       if (problem) throw new Error(problem.message);
     });
+  }
+
+  /** The shrunk input without what the failure does not need; the same failure (message) must remain. */
+  private minimised(input: RenderInput, problem: Problem): RenderInput {
+    const option = this.options.minimise;
+    if (!option) return input;
+    const { keep, budget = DEFAULT_MINIMISE_BUDGET } = option === true ? {} : option;
+    return minimiseInput(input, (candidate) => (keep?.(candidate) ?? true) && this.judge(this.outcome(candidate))?.message === problem.message, budget);
   }
 
   /** Runs the property; never throws for a failing property (see `failure`). */
@@ -101,18 +144,23 @@ export class TemplateCheck {
     const path = overrides.path ?? this.options.path;
     const details = fc.check(this.property, { numRuns, seed, path, endOnFailure: false });
     if (!details.failed || !details.counterexample) return { property: this.name, ok: true, numRuns: details.numRuns };
-    const [input] = details.counterexample;
+    const [shrunk] = details.counterexample;
+    const first = this.judge(this.outcome(shrunk));
+    const input = first ? this.minimised(shrunk, first) : shrunk;
     const outcome = this.outcome(input);
-    const problem = this.verdict(outcome) ?? { message: String(details.errorInstance ?? 'the property failed') };
+    const problem = this.judge(outcome) ?? { message: String(details.errorInstance ?? 'the property failed') };
     const output = outcome.result?.body;
+    const templatePosition = templatePositionOf(this.template, input, { output, error: outcome.error }, problem, this.options.render);
+    const run = { numRuns: details.numRuns, seed: details.seed, path: details.counterexamplePath ?? undefined };
     const failure: PropertyFailure = {
       property: this.name,
       input,
       output,
       problem,
+      templatePosition,
       seed: details.seed,
-      path: details.counterexamplePath ?? undefined,
-      report: failureReport(this.name, input, output, problem, { numRuns: details.numRuns, seed: details.seed, path: details.counterexamplePath ?? undefined }),
+      path: run.path,
+      report: failureReport(this.name, input, output, problem, run, problem.line === undefined ? undefined : templatePosition),
     };
     return { property: this.name, ok: false, numRuns: details.numRuns, failure };
   }

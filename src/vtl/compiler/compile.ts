@@ -8,6 +8,7 @@ import type { Position, Reference, TemplateNode } from '../ast.js';
 import { NORMAL, type Frame, type Render, type Status } from '../runtime/frame.js';
 import { locate } from '../runtime/failures.js';
 import type { CompileContext } from './context.js';
+import { textLines, type CoverageProbes } from '../../coverage/probes.js';
 import { compileReference } from './references.js';
 import { compileSet } from '../directives/set.js';
 import { compileIf } from '../directives/if.js';
@@ -16,7 +17,8 @@ import { compileDefine, DefineBlock } from '../directives/define.js';
 import { compileBreak, compileStop, compileUnsupported } from '../directives/control.js';
 
 export function compileBlock(nodes: TemplateNode[], ctx: CompileContext): Render {
-  const renders = nodes.map((n) => compileNode(n, ctx));
+  const probes = ctx.coverage;
+  const renders = probes ? nodes.map((n) => counted(n, compileNode(n, ctx), probes)) : nodes.map((n) => compileNode(n, ctx));
   switch (renders.length) {
     case 0:
       return () => NORMAL;
@@ -35,6 +37,32 @@ export function compileBlock(nodes: TemplateNode[], ctx: CompileContext): Render
         return NORMAL;
       };
   }
+}
+
+/** The template lines a statement covers, for coverage. */
+function statementLines(node: TemplateNode): number[] {
+  switch (node.kind) {
+    case 'text':
+      return textLines(node.text, node.position.line);
+    case 'reference':
+      return [node.reference.position.line];
+    case 'if':
+      return [node.branches[0]!.position.line];
+    default:
+      return [node.position.line];
+  }
+}
+
+/** A statement that counts its runs (coverage); blank text is not a statement. */
+function counted(node: TemplateNode, render: Render, probes: CoverageProbes): Render {
+  const lines = statementLines(node);
+  if (lines.length === 0) return render;
+  const counts = probes.counts;
+  const i = probes.statement(lines);
+  return (f) => {
+    counts[i]!++;
+    return render(f);
+  };
 }
 
 function compileNode(node: TemplateNode, ctx: CompileContext): Render {
@@ -77,7 +105,8 @@ export function printValue(v: Value, position: Position, f: Frame): string {
 
 /** A reference in the output: its text, or the body of a `#define` block rendered in place. */
 function compileOutput(ref: Reference, ctx: CompileContext): Render {
-  const value = compileReference(ref, ctx);
+  const compiled = compileReference(ref, ctx);
+  const value = ctx.coverage && mayBeEmpty(ref) ? countedEmpty(compiled, ref, ctx.coverage) : compiled;
   const position = ref.position;
   return (f: Frame): Status => {
     const v = value(f);
@@ -88,5 +117,27 @@ function compileOutput(ref: Reference, ctx: CompileContext): Render {
     if (v instanceof DefineBlock) return v.renderInto(f, ref);
     f.write(printValue(v, position, f), position);
     return NORMAL;
+  };
+}
+
+/**
+ * Whether a printed reference is a branch point for coverage: one that can come out empty (a missing
+ * field, parameter or variable prints nothing on API Gateway). `$util` calls and `$input.json` /
+ * `$input.body` always print something, so they are not.
+ */
+function mayBeEmpty(ref: Reference): boolean {
+  if (ref.root === 'util') return false;
+  const first = ref.steps[0];
+  return !(ref.root === 'input' && first && ((first.kind === 'method' && first.name === 'json') || (first.kind === 'property' && first.name === 'body')));
+}
+
+/** A printed reference that counts whether it had a value or printed nothing. */
+function countedEmpty(value: (f: Frame) => Value, ref: Reference, probes: CoverageProbes): (f: Frame) => Value {
+  const counts = probes.counts;
+  const i = probes.branch('reference', ref.position, [`${ref.source} with a value`, `${ref.source} empty`]);
+  return (f) => {
+    const v = value(f);
+    counts[v === '' || v === null ? i + 1 : i]!++;
+    return v;
   };
 }

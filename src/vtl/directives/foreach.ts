@@ -146,6 +146,9 @@ export function compileForeach(node: ForeachNode, ctx: CompileContext): Render {
   const hasNextSlot = ctx.slots.slot('velocityHasNext');
   const body = compileBlock(node.body, ctx);
   const position: Position = node.position;
+  // Coverage: how often the loop ran its body at least once, and how often not at all.
+  const counts = ctx.coverage?.counts;
+  const entered = ctx.coverage ? ctx.coverage.branch('foreach', position, ['loop body ran', 'loop body skipped']) : -1;
 
   return (f: Frame) => {
     const collection = iterable(f);
@@ -153,7 +156,10 @@ export function compileForeach(node: ForeachNode, ctx: CompileContext): Render {
     if (collection instanceof JavaMap) f.tick(collection.size / 8, position);
     else if (collection instanceof MapView) f.tick(collection.map.size / 8, position);
     const cursor = cursorOver(collection);
-    if (!cursor) return NORMAL;
+    if (!cursor) {
+      if (counts) counts[entered + 1]!++;
+      return NORMAL;
+    }
     const vars = f.vars;
     const savedItem = vars[itemSlot];
     const savedScope = vars[scopeSlot];
@@ -194,6 +200,7 @@ export function compileForeach(node: ForeachNode, ctx: CompileContext): Render {
         if (status === STOP) break;
       }
     } finally {
+      if (counts) counts[scope.index >= 0 ? entered : entered + 1]!++;
       vars[itemSlot] = savedItem;
       vars[scopeSlot] = savedScope;
       vars[countSlot] = savedCount;

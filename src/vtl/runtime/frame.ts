@@ -104,6 +104,16 @@ export class Frame implements MethodContext {
     return text;
   }
 
+  /** The length of the text written so far (into the current capture, when capturing). */
+  get length(): number {
+    return this.sealed + this.chunk.length;
+  }
+
+  /** Whether a string literal or `#define` value is being built (its writes are not output yet). */
+  get isCapturing(): boolean {
+    return this.capturing > 0;
+  }
+
   write(text: string, position: Position): void {
     this.chunk += text;
     if (++this.writes === CHUNK_WRITES) this.seal();
