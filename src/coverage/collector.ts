@@ -11,6 +11,8 @@ import { sourceHash } from './source-hash.js';
 
 /** More distinct templates than this (a property test compiling generated ones) are not instrumented. */
 export const MAX_COVERED_TEMPLATES = 10_000;
+/** Nor more template text than this in all (the collector keeps each template's text for its report). */
+export const MAX_COVERED_CHARACTERS = 32 * 1024 * 1024;
 
 interface Entry {
   source: string;
@@ -26,16 +28,21 @@ export interface CoverageSink {
 export interface CoverageCollectorOptions {
   /** How many distinct templates to count (default {@link MAX_COVERED_TEMPLATES}); later ones are left out. */
   maxTemplates?: number;
+  /** How much template text to keep in all (default {@link MAX_COVERED_CHARACTERS}); later templates are left out. */
+  maxCharacters?: number;
 }
 
 export class CoverageCollector implements CoverageSink {
   private readonly entries = new Map<string, Entry>();
   private readonly maxTemplates: number;
+  private readonly maxCharacters: number;
+  private characters = 0;
   /** Templates left out because there were too many. */
   skipped = 0;
 
   constructor(options: CoverageCollectorOptions = {}) {
     this.maxTemplates = options.maxTemplates ?? MAX_COVERED_TEMPLATES;
+    this.maxCharacters = options.maxCharacters ?? MAX_COVERED_CHARACTERS;
   }
 
   /** @internal The counters a template being compiled should bump (shared with earlier compiles of it). */
@@ -45,10 +52,11 @@ export class CoverageCollector implements CoverageSink {
     const key = `${origin?.file ?? ''}\u0000${start ? `${start.line}:${start.column}` : ''}\u0000${sourceHash(source)}\u0000${source.length}`;
     const known = this.entries.get(key);
     if (known) return new CoverageProbes(known.probes.counts);
-    if (this.entries.size >= this.maxTemplates) {
+    if (this.entries.size >= this.maxTemplates || this.characters + source.length > this.maxCharacters) {
       this.skipped++;
       return undefined;
     }
+    this.characters += source.length;
     const probes = new CoverageProbes();
     this.entries.set(key, { source, origin, probes });
     return probes;

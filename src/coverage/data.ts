@@ -3,6 +3,7 @@
  * was taken. Plain JSON (`coverage.json`), additive, so runs in several processes merge by summing.
  */
 import type { BranchKind } from './probes.js';
+import { InvalidInputError } from '../gateway/validate-input.js';
 
 export interface LineCount {
   line: number;
@@ -62,9 +63,15 @@ function addFile(into: FileCoverage, from: FileCoverage): void {
   if (from.source !== undefined && into.source === undefined) into.source = from.source;
 }
 
-/** The sum of several coverage runs (none of them is changed). */
+/**
+ * The sum of several coverage runs (none of them is changed).
+ * @throws InvalidInputError when a run is not coverage data (a file someone edited, say)
+ */
 export function mergeCoverage(...runs: CoverageData[]): CoverageData {
   const files = new Map<string, FileCoverage>();
+  runs.forEach((run, i) => {
+    if (!isCoverageData(run)) throw new InvalidInputError(`mergeCoverage: run ${i + 1} is not apigw-vtl coverage data (format "apigw-vtl-coverage", version 1)`);
+  });
   for (const run of runs) {
     for (const f of run.files) {
       const known = files.get(f.file);
@@ -79,10 +86,35 @@ export function mergeCoverage(...runs: CoverageData[]): CoverageData {
   return { ...emptyCoverage(), files: [...files.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
 }
 
-/** Whether a value read from a file is coverage data this version writes. */
+const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+
+function isFileCoverage(f: unknown): f is FileCoverage {
+  const file = f as Partial<FileCoverage> | null;
+  return (
+    typeof file === 'object' &&
+    file !== null &&
+    typeof file.file === 'string' &&
+    (file.source === undefined || typeof file.source === 'string') &&
+    Array.isArray(file.lines) &&
+    file.lines.every((l) => typeof l === 'object' && l !== null && isCount(l.line) && isCount(l.count)) &&
+    Array.isArray(file.branches) &&
+    file.branches.every(
+      (b) =>
+        typeof b === 'object' &&
+        b !== null &&
+        typeof b.kind === 'string' &&
+        isCount(b.line) &&
+        isCount(b.column) &&
+        Array.isArray(b.outcomes) &&
+        b.outcomes.every((o) => typeof o === 'object' && o !== null && typeof o.label === 'string' && isCount(o.count)),
+    )
+  );
+}
+
+/** Whether a value read from a file (which anyone may have edited) is coverage data this version writes, whole. */
 export function isCoverageData(v: unknown): v is CoverageData {
   const d = v as Partial<CoverageData> | null;
-  return typeof d === 'object' && d !== null && d.format === 'apigw-vtl-coverage' && d.version === 1 && Array.isArray(d.files);
+  return typeof d === 'object' && d !== null && d.format === 'apigw-vtl-coverage' && d.version === 1 && Array.isArray(d.files) && d.files.every(isFileCoverage);
 }
 
 export interface CoverageTotals {

@@ -20,8 +20,8 @@ export interface CoverageReportOptions {
   cwd?: string;
 }
 
-/** Text → path of every template-like file under `root` (`.vtl`, `.vm`, `.velocity`). */
-export function templateFilesByText(root: string): Map<string, string> {
+/** Text → path of every template-like file under `root` (`.vtl`, `.vm`, `.velocity`), but not under `exclude`. */
+export function templateFilesByText(root: string, exclude?: string): Map<string, string> {
   const found = new Map<string, string>();
   let seen = 0;
   const walk = (dir: string, depth: number) => {
@@ -43,7 +43,7 @@ export function templateFilesByText(root: string): Map<string, string> {
         } catch {
           // unreadable: not a match
         }
-      } else if (depth < SEARCH.maxDepth && !name.startsWith('.') && !SKIPPED_DIRS.has(name)) {
+      } else if (depth < SEARCH.maxDepth && !name.startsWith('.') && !SKIPPED_DIRS.has(name) && path !== exclude) {
         try {
           if (statSync(path).isDirectory()) walk(path, depth + 1);
         } catch {
@@ -57,7 +57,8 @@ export function templateFilesByText(root: string): Map<string, string> {
 }
 
 function portable(path: string, cwd: string): string {
-  const rel = isAbsolute(path) ? relative(cwd, path) : path;
+  // `./t.vtl` and `t.vtl` are one file: one record.
+  const rel = relative(cwd, resolve(cwd, path));
   const shown = rel.startsWith('..') || isAbsolute(rel) ? resolve(cwd, path) : rel;
   return shown.split(sep).join('/');
 }
@@ -71,7 +72,8 @@ export function withTemplateFiles(data: CoverageData, dir: string, options: Cove
   let byText: Map<string, string> | undefined;
   const files: FileCoverage[] = data.files.map((f) => {
     if (f.source === undefined) return { ...f, file: portable(f.file, cwd) };
-    byText ??= templateFilesByText(cwd);
+    // The copies this folder holds from earlier runs are not the project's files.
+    byText ??= templateFilesByText(cwd, resolve(dir));
     let path = byText.get(f.source);
     if (!path) {
       mkdirSync(join(dir, 'templates'), { recursive: true });

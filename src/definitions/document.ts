@@ -5,7 +5,7 @@
  */
 import { isScalar, LineCounter, parseDocument, YAMLMap, type CollectionTag, type Document, type Node, type Scalar, type ScalarTag } from 'yaml';
 import { DefinitionError, wherePath } from './definition-error.js';
-import { scalarOrigin, type TemplateOrigin } from './template-origin.js';
+import { scalarOrigin, substitutedOrigin, type TemplateOrigin } from './template-origin.js';
 
 const INTRINSICS = ['Ref', 'Condition', 'Fn::Base64', 'Fn::Cidr', 'Fn::FindInMap', 'Fn::GetAtt', 'Fn::GetAZs', 'Fn::ImportValue', 'Fn::Join', 'Fn::Select', 'Fn::Split', 'Fn::Sub', 'Fn::Transform', 'Fn::And', 'Fn::Equals', 'Fn::If', 'Fn::Not', 'Fn::Or'];
 
@@ -73,15 +73,16 @@ export function parseDefinitionText(text: string, file?: string): ParsedDocument
       if (file === undefined) return undefined;
       const node = doc.getIn(path, true) as Node | Scalar | undefined;
       if (!isScalar(node) || !node.range) return undefined;
-      // A tagged scalar (`!Sub |`) resolves to an object; its text before substitution is its source,
-      // line for line the template's.
-      const value = typeof node.value === 'string' ? node.value : typeof node.source === 'string' ? node.source : undefined;
-      if (value === undefined || (typeof node.value === 'string' && value !== template)) return undefined;
       const at = (offset: number) => {
         const pos = lineCounter.linePos(offset);
         return { line: pos.line, column: pos.col };
       };
-      return scalarOrigin(file, text, { type: node.type, start: node.range[0], end: node.range[1] }, value, at);
+      const scalar = { type: node.type, start: node.range[0], end: node.range[1] };
+      if (typeof node.value === 'string') return node.value === template ? scalarOrigin(file, text, scalar, template, at) : undefined;
+      // A tagged scalar (`!Sub |`) resolves to an object; its text before substitution is its source.
+      if (typeof node.source !== 'string') return undefined;
+      const origin = scalarOrigin(file, text, scalar, node.source, at);
+      return node.source === template ? origin : substitutedOrigin(origin, node.source, template);
     },
   };
 }

@@ -31,7 +31,7 @@ function relativeTo(file: string): ReadRelative {
   return (uri) => readFile(resolve(baseDir, uri));
 }
 
-function isDirectory(path: string): boolean {
+export function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {

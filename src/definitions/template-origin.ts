@@ -50,12 +50,17 @@ function lineStarts(text: string): number[] {
  * A literal block (`|`): line k of the value is line k after the header, less the block's indentation,
  * so the mapping is exact.
  */
-function literalBlockOffsets(fileText: string, scalar: ScalarSource): (line: number, column: number) => number {
+function literalBlockOffsets(fileText: string, scalar: ScalarSource, value: string): (line: number, column: number) => number {
   const header = fileText.slice(scalar.start, scalar.end).match(/^[|][0-9+-]*[^\n]*\n?/)?.[0] ?? '';
   const body = scalar.start + header.length;
-  const explicit = /[1-9]/.exec(header)?.[0];
   const content = fileText.slice(body, scalar.end);
-  const indent = explicit ? Number(explicit) : (/^(?:[ ]*\r?\n)*([ ]*)/.exec(content)?.[1]?.length ?? 0);
+  // The block's indentation: what the file has before the first line with content, less what the
+  // value keeps of it (more-indented lines, and `|2` counts from the parent's indentation).
+  const fileLines = content.split(/\r\n|\r|\n/);
+  const valueLines = value.split(/\r\n|\r|\n/);
+  const first = valueLines.findIndex((l) => l.trim() !== '');
+  const leading = (l: string | undefined) => /^[ ]*/.exec(l ?? '')![0].length;
+  const indent = first < 0 ? 0 : Math.max(0, leading(fileLines[first]) - leading(valueLines[first]));
   const starts = lineStarts(content).map((s) => body + s);
   return (line, column) => {
     const start = starts[Math.min(line, starts.length) - 1]!;
@@ -129,9 +134,25 @@ function matchedOffsets(fileText: string, scalar: ScalarSource, value: string): 
  */
 export function scalarOrigin(file: string, fileText: string, scalar: ScalarSource, value: string, position: (offset: number) => Position): TemplateOrigin {
   const literal = scalar.type === 'BLOCK_LITERAL';
-  const offsetOf = literal ? literalBlockOffsets(fileText, scalar) : matchedOffsets(fileText, scalar, value);
+  const offsetOf = literal ? literalBlockOffsets(fileText, scalar, value) : matchedOffsets(fileText, scalar, value);
   const edits = literal ? 'verbatim' : scalar.type === 'QUOTE_DOUBLE' ? 'json-escaped' : undefined;
   return { file, at: (p) => position(offsetOf(Math.max(1, p.line), Math.max(1, p.column))), ...(edits ? { edits } : {}) };
+}
+
+/**
+ * The origin of a template an intrinsic substituted into (`!Sub` with `${AWS::Region}`): its lines are
+ * the source's lines when there are as many; a line the substitution left alone maps column for column,
+ * a changed one to its start. No fix is written into it (the file's text is not the template's). Without
+ * as many lines, there is no telling where a line went: no origin.
+ */
+export function substitutedOrigin(origin: TemplateOrigin, source: string, template: string): TemplateOrigin | undefined {
+  const sourceLines = source.split(/\r\n|\r|\n/);
+  const templateLines = template.split(/\r\n|\r|\n/);
+  if (sourceLines.length !== templateLines.length) return undefined;
+  return {
+    file: origin.file,
+    at: (p) => (sourceLines[p.line - 1] === templateLines[p.line - 1] ? origin.at(p) : origin.at({ line: p.line, column: 1 })),
+  };
 }
 
 /**

@@ -11,7 +11,7 @@ import { compileGuarded } from '../vtl/parser/limits.js';
 import { parseTemplate } from '../vtl/parser/parse.js';
 import { InvalidInputError } from '../gateway/validate-input.js';
 import type { TemplateNode } from '../vtl/ast.js';
-import { isRuleId, RULES } from './catalog.js';
+import { isRuleId, RULES, type RuleId } from './catalog.js';
 import type { LintFinding } from './finding.js';
 import type { LintOptions } from './options.js';
 import { lintTarget, type LintTarget } from './target.js';
@@ -32,17 +32,18 @@ export type { LintOptions } from './options.js';
 export { RULES, RULE_IDS, isRuleId, type RuleId } from './catalog.js';
 export { applyFixes } from './fix.js';
 
-const TREE_RULES: ((t: LintTarget) => LintFinding[])[] = [
-  templateNotRun,
-  contextVariables,
-  escapeJavaScriptInJson,
-  undefinedReferences,
-  noOpReplacements,
-  inputJsonInQuotes,
-  structuredValuePrinted,
-  foreachOverString,
-  unusedVariables,
-  loopsOverLimit,
+/** Each rule over the tree, with the ids of the findings it makes (a rule turned off is not run). */
+const TREE_RULES: [RuleId[], (t: LintTarget) => LintFinding[]][] = [
+  [['template-not-run'], templateNotRun],
+  [['unknown-context-variable', 'context-variable-unavailable'], contextVariables],
+  [['escape-javascript-in-json'], escapeJavaScriptInJson],
+  [['undefined-reference'], undefinedReferences],
+  [['no-op-replacement'], noOpReplacements],
+  [['input-json-in-quotes'], inputJsonInQuotes],
+  [['structured-value-printed'], structuredValuePrinted],
+  [['foreach-over-string'], foreachOverString],
+  [['unused-variable'], unusedVariables],
+  [['loop-over-limit'], loopsOverLimit],
 ];
 
 const SEVERITIES = new Set(['error', 'warning', 'note', 'off']);
@@ -79,7 +80,7 @@ export function lintTemplate(source: string, options: LintOptions = {}): LintFin
   if (nodes) {
     findings.push(...unsupportedDirectives(source));
     const target = lintTarget(source, nodes, options);
-    for (const rule of TREE_RULES) findings.push(...rule(target));
+    for (const [ids, rule] of TREE_RULES) if (ids.some((id) => options.rules?.[id] !== 'off')) findings.push(...rule(target));
   }
   const severities = options.rules ?? {};
   return findings

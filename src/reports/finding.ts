@@ -23,6 +23,12 @@ export interface ReportedFinding {
    * Values must be JSON.
    */
   properties?: Record<string, unknown>;
+  /**
+   * What tells this finding apart from others of its rule in the same template, for SARIF's fingerprint
+   * (code scanning matches alerts across commits by it, so it must not be the line): a lint finding's
+   * message. A failed property needs none: a template fails a property once.
+   */
+  identity?: string;
 }
 
 /** One checked template, for formats that list passes too (JUnit). */

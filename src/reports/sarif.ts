@@ -67,9 +67,13 @@ function atLeastOne(n: number): number {
   return Number.isInteger(n) && n >= 1 ? n : 1;
 }
 
-/** Stable across runs while the finding stays put: code scanning matches alerts by it. */
+/**
+ * Stable across runs (a property's counterexample may change) and across edits that only move the
+ * finding (lines added above it): code scanning matches alerts by it, so it is made of what the finding
+ * is — rule, file, template and its identity — not of where it is.
+ */
 function fingerprint(f: ReportedFinding, uri: string): string {
-  return createHash('sha256').update([f.rule, uri, f.template ?? '', f.line, f.column].join('\u0000')).digest('hex').slice(0, 32);
+  return createHash('sha256').update([f.rule, uri, f.template ?? '', f.identity ?? ''].join('\u0000')).digest('hex').slice(0, 32);
 }
 
 /**

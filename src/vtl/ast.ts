@@ -26,6 +26,11 @@ export interface TextNode {
   kind: 'text';
   text: string;
   position: Position;
+  /**
+   * Where the pieces of a text joined across a comment or an escape start: `text` from `offset` on
+   * came from template line `line` (absent when the text is one piece, from `position` on).
+   */
+  pieces?: { offset: number; line: number }[];
 }
 
 /** `$ref` in the output. */

@@ -127,4 +127,64 @@ components:
     expect(fixed[13]).toBe(`              "Item": {"id": {"S": "$input.params().path.get('id')"}, "owner": $input.path('$.owner')},`);
     expect(fixed[16]).toBe(`          text/plain: "{\\"tags\\": $input.json('$.tags')}"`);
   });
+
+  it('--fix writes a fix into the file that holds the template: the DefinitionUri file of a SAM template', () => {
+    const project = mkdtempSync(join(tmpdir(), 'apigw-vtl-lintsam-'));
+    const openapi = `openapi: 3.0.1
+info: { title: t, version: '1' }
+paths:
+  /pets/{id}:
+    get:
+      x-amazon-apigateway-integration:
+        type: mock
+        requestTemplates:
+          application/json: |
+            {"statusCode": 200, "id": "$method.request.path.id"}
+`;
+    writeFileSync(join(project, 'openapi.yaml'), openapi);
+    const sam = `AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      DefinitionUri: openapi.yaml
+`;
+    writeFileSync(join(project, 'template.yaml'), sam);
+    const r = runBin(['lint', join(project, 'template.yaml'), '--fix']);
+    expect(r.stderr).toContain('1 fix applied');
+    expect(readFileSync(join(project, 'template.yaml'), 'utf8')).toBe(sam);
+    expect(readFileSync(join(project, 'openapi.yaml'), 'utf8')).toContain(`"id": "$input.params().path.get('id')"}`);
+  });
+
+  it('maps a literal block with an indentation indicator, and a !Sub block, without writing fixes into the latter', () => {
+    const cfn = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties: { Name: a }
+  Method:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Api
+      ResourceId: !GetAtt Api.RootResourceId
+      HttpMethod: GET
+      AuthorizationType: NONE
+      Integration:
+        Type: MOCK
+        RequestTemplates:
+          application/json: |2
+              {"a": "$method.request.path.id"}
+          text/plain: !Sub |
+            {"t": "\${AWS::StackName}", "id": "$method.request.path.id"}
+`;
+    const path = file('cfn.yaml', cfn);
+    const r = runBin(['lint', path, '--format', 'json']);
+    expect(JSON.parse(r.stdout).map((f: { line: number; column: number }) => `${f.line}:${f.column}`)).toEqual(['17:22', '19:13']);
+    runBin(['lint', path, '--fix']);
+    const fixed = readFileSync(path, 'utf8').split('\n');
+    expect(fixed[16]).toBe(`              {"a": "$input.params().path.get('id')"}`);
+    expect(fixed[18]).toBe(`            {"t": "\${AWS::StackName}", "id": "$method.request.path.id"}`);
+  });
 });

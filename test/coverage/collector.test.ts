@@ -62,17 +62,26 @@ describe('template coverage', () => {
     expect(file!.source).toBe('hello');
   });
 
+  it('keeps text after a comment on its own line', () => {
+    const cov = coverage();
+    compileTemplate('a ## note\nb ## note\nc\n#* a\n block *#d\n\\$e\n', { coverage: cov, origin: 'c.vtl' }).render();
+    expect(Object.keys(linesOf(cov.data())).map(Number)).toEqual([1, 2, 3, 5, 6]);
+  });
+
   it('counts nothing for a template that does not parse', () => {
     const cov = coverage();
     expect(() => compileTemplate('#if(', { coverage: cov })).toThrow();
     expect(cov.size).toBe(0);
   });
 
-  it('stops adding templates past its limit, and says how many it left out', () => {
+  it('stops adding templates past its limits (how many, how much text), and says how many it left out', () => {
     const cov = coverage({ maxTemplates: 2 });
     for (const n of [1, 2, 3, 4]) compileTemplate(`t${n}`, { coverage: cov }).render();
     expect(cov.size).toBe(2);
     expect(cov.skipped).toBe(2);
+    const small = coverage({ maxCharacters: 10 });
+    for (const t of ['12345', '67890', 'x']) compileTemplate(t, { coverage: small }).render();
+    expect([small.size, small.skipped]).toEqual([2, 1]);
   });
 
   it('rejects options that are not a collector or an origin, with a typed error', () => {
@@ -122,6 +131,10 @@ describe('coverage reports', () => {
     expect(textReport(cov.data())).toBe(
       ['File             Lines            Branches', 'templates/a.vtl  100.0% 3/3        50.0% 1/2', '    line 1: never taken: no branch taken', ''].join('\n'),
     );
+  });
+
+  it('refuses to merge what is not coverage data, with a typed error', () => {
+    expect(() => mergeCoverage({ format: 'apigw-vtl-coverage', version: 1, files: [{ file: 'x', lines: 'no' }] } as never)).toThrow(/run 1 is not apigw-vtl coverage data/);
   });
 
   it('merges runs by summing, without changing them', () => {

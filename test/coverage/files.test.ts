@@ -62,4 +62,16 @@ describe('coverage report files', () => {
     expect(count()).toBe('1');
     expect(existsSync(join(out, '.lock'))).toBe(false);
   });
+
+  it('skips fragments that are not coverage data: half-written, edited, or not files at all', () => {
+    const cwd = project();
+    const out = join(cwd, 'coverage-vtl');
+    mkdirSync(join(out, 'fragments', 'folder.json'), { recursive: true });
+    writeFileSync(join(out, 'fragments', 'half.json'), '{"testFile": "", "cov');
+    writeFileSync(join(out, 'fragments', 'edited.json'), JSON.stringify({ testFile: '', coverage: { format: 'apigw-vtl-coverage', version: 1, files: [{ file: 'x', lines: 5, branches: [] }] } }));
+    const one = coverage();
+    compileTemplate('A', { coverage: one, origin: join(cwd, 'x.vtl') }).render();
+    recordTestFileCoverage(out, '', one.data());
+    expect(readFileSync(join(out, 'lcov.info'), 'utf8')).toContain('DA:1,1');
+  });
 });

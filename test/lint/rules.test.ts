@@ -24,6 +24,11 @@ describe('undefined-reference', () => {
     expect(applyFixes(template, [f!]).text).toContain(`{"S": "$input.params().path.get('id')"}`);
   });
 
+  it('keeps the braces of ${method.request.path.id} in the fix, so the text after it stays text', () => {
+    const template = '{"Key": "${method.request.path.id}.json", "q": "$!{method.request.querystring.q}"}';
+    expect(applyFixes(template, lintTemplate(template)).text).toBe(`{"Key": "\${input.params().path.get('id')}.json", "q": "$!{input.params().querystring.get('q')}"}`);
+  });
+
   it('flags a placeholder left by a string-formatting step, a misspelt variable and a wrong case, once per line', () => {
     const template = `#set($petName = $input.path('$.name'))
 {"TableName": "\${scan_table.table_name}", "name": "$pet_name", "again": "$pet_name",
@@ -71,6 +76,10 @@ describe('input-json-in-quotes', () => {
     const findings = only(template, 'input-json-in-quotes');
     expect(findings.map((f) => `${f.line}:${f.column}`)).toEqual(['1:11']);
     expect(applyFixes(template, findings).text).toBe(`{"name": $input.json('$.name'), "tags": $input.json('$.tags')}`);
+  });
+
+  it('offers no fix when the text after the quotes would join the reference', () => {
+    expect(only(`{"a": "$input.json('$')"[1..3], "b": "$input.json('$')".x}`, 'input-json-in-quotes').map((f) => f.fix)).toEqual([undefined, undefined]);
   });
 
   it('follows $input.json text through a variable printed inside quotes (no fix: where the quotes go is a choice)', () => {

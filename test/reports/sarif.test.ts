@@ -59,10 +59,12 @@ describe('SARIF 2.1.0', () => {
     expect((toSarif({ toolVersion: '1', rules, findings, sourceRoot: root }) as Log).runs[0]!.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///work/repo/' } });
   });
 
-  it('fingerprints are stable for the same finding and differ between findings', () => {
+  it('fingerprints stay when the counterexample changes or the finding moves, and differ between findings', () => {
     const print = (f: ReportedFinding) => (toSarif({ toolVersion: '1', rules, findings: [f] }) as Log).runs[0]!.results[0]!['partialFingerprints']['apigwVtlFinding/v1'];
     expect(print(finding())).toBe(print(finding({ message: 'another counterexample' })));
-    expect(print(finding())).not.toBe(print(finding({ line: 4 })));
+    expect(print(finding())).toBe(print(finding({ line: 40 })));
+    expect(print(finding({ identity: 'a' }))).not.toBe(print(finding({ identity: 'b' })));
+    expect(print(finding())).not.toBe(print(finding({ template: 'GET / response 200 application/json' })));
   });
 
   it('refuses a finding of a rule it was not told about', () => {

@@ -233,6 +233,8 @@ function checkJob(job: Job, o: RunOptions): TemplateReport {
   const shape = inferredShape(template);
   const request: Omit<RequestShape, 'body'> = { query: shape.query, headers: shape.headers, path: job.pathParameters };
   const check = chooseCheck(template, job, o.property, o.seed, renderInputs({ ...request, body: model.inside }));
+  // The samples that chose the check are not part of the run.
+  collector.reset();
   const replay = o.path === undefined ? undefined : { path: o.path, bugClass: (o.outsideModel ? 'outside-model' : 'valid-request') as BugClass };
   const result = checkByBugClass(check, model, request, { numRuns: o.numRuns, seed: o.seed, replay });
   const runs = result.runs.inside + result.runs.outside;
@@ -437,7 +439,11 @@ definition cannot be read); 2 a usage error.`,
 
     let fallback: { body: BodySource; origin: BodyOrigin } | undefined;
     if (values.schema) fallback = { body: { schema: (await readJson(values.schema, io, '--schema')) as JsonSchema }, origin: '--schema' };
-    if (values.example) fallback = { body: { example: await readJson(values.example, io, '--example') }, origin: '--example' };
+    if (values.example) {
+      const example = await readJson(values.example, io, '--example');
+      // The kit reads a string example as JSON text: a file holding a JSON string is that string's JSON.
+      fallback = { body: { example: typeof example === 'string' ? JSON.stringify(example) : example }, origin: '--example' };
+    }
 
     const api = definitionIn(file, definitionOptions(values, io));
     const shown = file === '-' ? '<stdin>' : file;

@@ -8,7 +8,12 @@ import { parseArgs } from 'node:util';
 import { mappingTemplatesOf, type MappingTemplateEntry } from '../../api/mapping-templates.js';
 import { ownFile, type TemplateOrigin } from '../../definitions/template-origin.js';
 import { applyFixes, lintTemplate, RULES, type LintFinding, type LintOptions } from '../../lint/index.js';
-import { applyEdits, type TextEdit } from '../../lint/fix.js';
+import { applyEdits } from '../../lint/fix.js';
+import { parseDefinitionText } from '../../definitions/document.js';
+import { isDirectory } from '../../definitions/load-file.js';
+import { isServerless } from '../../definitions/serverless.js';
+import { detectTerraform } from '../../definitions/terraform/detect.js';
+import type { Position } from '../../vtl/ast.js';
 import type { ApiDefinition } from '../../model/index.js';
 import { toJsonReport, toSarif, type ReportedFinding } from '../../reports/index.js';
 import { LineIndex } from '../../vtl/parser/source.js';
@@ -35,47 +40,97 @@ interface Linted {
   findings: LintFinding[];
 }
 
+/**
+ * Whether the definition's format says how each method is authorized, so that no authorizer means
+ * NONE: OpenAPI, CloudFormation and SAM do; the Serverless and Terraform readers do not read it (yet).
+ */
+function readsAuthorization(file: string): boolean {
+  if (file === '-' || /\.tf$/i.test(file) || isDirectory(file)) return false;
+  try {
+    const text = readFileSync(file, 'utf8');
+    if (detectTerraform(text, file)) return false;
+    return !isServerless(parseDefinitionText(text, file).value);
+  } catch {
+    return false;
+  }
+}
+
 /** What the definition says about where a template runs. */
-function optionsFor(api: ApiDefinition, t: MappingTemplateEntry, rules: RuleSeverities): LintOptions {
+function optionsFor(api: ApiDefinition, t: MappingTemplateEntry, rules: RuleSeverities, authorization: boolean): LintOptions {
   const m = t.method;
   const model = t.side === 'request' ? m.requestModels?.[t.mediaType] : undefined;
   return {
     apiType: 'REST',
     integrationType: m.integration.type,
     side: t.side,
-    authorizationType: m.authorizationType ?? 'NONE',
-    apiKeyRequired: m.apiKeyRequired ?? false,
+    ...(authorization ? { authorizationType: m.authorizationType ?? 'NONE', apiKeyRequired: m.apiKeyRequired ?? false } : {}),
     ...(model ? { model, models: api.models ?? {} } : {}),
     rules,
   };
 }
 
 function reported(l: Linted, f: LintFinding, file: string): ReportedFinding {
-  const template = l.label ? { template: l.label } : {};
+  // Findings of one rule in one template are told apart by what they say (not by their line, which moves).
+  const template = { ...(l.label ? { template: l.label } : {}), identity: f.message };
   if (!l.origin) return { rule: f.rule, severity: f.severity, message: `${f.message} (line ${f.line}, column ${f.column} of the template)`, file, line: 1, column: 1, ...template };
   const at = l.origin.at({ line: f.line, column: f.column });
   return { rule: f.rule, severity: f.severity, message: f.message, file: l.origin.file, line: at.line, column: at.column, ...template };
 }
 
-/** Fixes of every template, as edits of the file's own text. */
-function fixFile(text: string, linted: readonly Linted[]): { text: string; applied: number; skipped: number } {
-  const lines = new LineIndex(text);
-  const edits: TextEdit[] = [];
+/** A fix placed in the file that holds the template (a SAM template's API may be in its DefinitionUri file). */
+interface FileFix {
+  file: string;
+  start: Position;
+  end: Position;
+  text: string;
+}
+
+function fileFixes(linted: readonly Linted[]): { fixes: FileFix[]; skipped: number } {
+  const fixes: FileFix[] = [];
   let skipped = 0;
   for (const l of linted) {
     for (const f of l.findings) {
       if (!f.fix) continue;
-      if (!l.origin?.edits) {
+      const origin = l.origin;
+      if (!origin?.edits) {
         skipped++;
         continue;
       }
-      const start = l.origin.at(f.fix.start);
-      const end = l.origin.at(f.fix.end);
-      const replacement = l.origin.edits === 'json-escaped' ? JSON.stringify(f.fix.text).slice(1, -1) : f.fix.text;
-      edits.push({ start: lines.offset(start.line, start.column - 1), end: lines.offset(end.line, end.column - 1), text: replacement });
+      const text = origin.edits === 'json-escaped' ? JSON.stringify(f.fix.text).slice(1, -1) : f.fix.text;
+      fixes.push({ file: origin.file, start: origin.at(f.fix.start), end: origin.at(f.fix.end), text });
     }
   }
-  return { ...applyEdits(text, edits), skipped };
+  return { fixes, skipped };
+}
+
+/**
+ * Writes the fixes into their files. A definition that would no longer parse is left as it was (a fix
+ * must never break a file), and said so.
+ */
+function writeFixes(fixes: readonly FileFix[], definition: boolean, io: CliIo): number {
+  const byFile = new Map<string, FileFix[]>();
+  for (const f of fixes) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  let applied = 0;
+  for (const [file, list] of byFile) {
+    const text = readFileSync(file, 'utf8');
+    const lines = new LineIndex(text);
+    const result = applyEdits(
+      text,
+      list.map((f) => ({ start: lines.offset(f.start.line, f.start.column - 1), end: lines.offset(f.end.line, f.end.column - 1), text: f.text })),
+    );
+    if (result.applied === 0) continue;
+    if (definition) {
+      try {
+        parseDefinitionText(result.text, file);
+      } catch {
+        io.err(`${file}: the fixes would leave the file unreadable; it was not changed`);
+        continue;
+      }
+    }
+    writeFileSync(file, result.text);
+    applied += result.applied;
+  }
+  return applied;
 }
 
 function printText(io: CliIo, linted: readonly Linted[], file: string): void {
@@ -145,9 +200,10 @@ Exits 1 when there are errors (or more warnings than --max-warnings), 2 on a usa
         return [{ origin: ownFile(shownAs), label: undefined, source, findings: lintTemplate(source, { rules }) }];
       }
       // Templates the loader wrote (a framework's defaults) are not the user's to fix.
+      const authorization = readsAuthorization(file);
       return mappingTemplatesOf(api)
         .filter((t) => !t.generated)
-        .map((t) => ({ origin: t.origin, label: t.label, source: t.source, findings: lintTemplate(t.source, optionsFor(api, t, rules)) }));
+        .map((t) => ({ origin: t.origin, label: t.label, source: t.source, findings: lintTemplate(t.source, optionsFor(api, t, rules, authorization)) }));
     };
     let linted = await lintFile();
 
@@ -158,18 +214,19 @@ Exits 1 when there are errors (or more warnings than --max-warnings), 2 on a usa
         else io.out(fixed.text);
         return 0;
       }
-      const fixed = fixFile(readFileSync(file, 'utf8'), linted);
-      if (fixed.applied > 0) writeFileSync(file, fixed.text);
-      io.err(`${file}: ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'} applied${fixed.skipped > 0 ? `, ${fixed.skipped} left (the template is a folded YAML string)` : ''}`);
+      const { fixes, skipped } = fileFixes(linted);
+      const applied = writeFixes(fixes, linted.some((l) => l.label !== undefined), io);
+      const left = skipped > 0 ? `, ${skipped} left (their templates are not written in the file as they run: folded YAML, a substituted variable, a generated file)` : '';
+      io.err(`${file}: ${applied} fix${applied === 1 ? '' : 'es'} applied${left}`);
       // What is left is reported as usual.
-      if (fixed.applied > 0) linted = await lintFile();
+      if (applied > 0) linted = await lintFile();
     }
 
     const all = linted.flatMap((l) => l.findings.map((f) => reported(l, f, shownAs)));
     if (format === 'text') printText(io, linted, shownAs);
     else {
       const ruleList = Object.entries(RULES).map(([id, r]) => ({ id, shortDescription: r.summary, helpUri: `${DOCS}#${id}`, defaultLevel: r.severity }));
-      const document = format === 'json' ? toJsonReport(all) : `${JSON.stringify(toSarif({ toolVersion: packageVersion(), rules: ruleList, findings: all, sourceRoot: process.cwd() }), null, 2)}\n`;
+      const document = format === 'json' ? toJsonReport(all.map(({ identity: _, ...f }) => f)) : `${JSON.stringify(toSarif({ toolVersion: packageVersion(), rules: ruleList, findings: all, sourceRoot: process.cwd() }), null, 2)}\n`;
       if (io.write) io.write(document);
       else io.out(document.trimEnd());
     }

@@ -34,7 +34,10 @@ function methodRequestFix(t: LintTarget, r: Reference): { replacement: string; f
   if (!location || !/^[A-Za-z0-9_-]+$/.test(names[2]!)) return undefined;
   const start = t.offset(r.position);
   const end = referenceEnd(t.source, start);
-  const replacement = `$input.params().${location}.get('${names[2]}')`;
+  const call = `input.params().${location}.get('${names[2]}')`;
+  // `${method.request.path.id}.json`: the braces keep the text after it out of the reference.
+  const lead = /^\$!?\{?/.exec(t.source.slice(start, start + 3))![0];
+  const replacement = lead.endsWith('{') ? `${lead}${call}}` : `${lead}${call}`;
   return { replacement, fix: { start: r.position, end: t.position(end), text: replacement } };
 }
 
@@ -45,10 +48,7 @@ export function undefinedReferences(t: LintTarget): LintFinding[] {
     reference(r) {
       if (GATEWAY_VARIABLES.has(r.root) || LOOP_VARIABLES.has(r.root) || t.assigned.has(r.root)) return;
       const name = `$${r.root}`;
-      // One finding per name and line: `$x.a $x.b` on one line is one mistake.
-      const key = `${r.root}:${r.position.line}`;
-      if (reported.has(key)) return;
-      reported.add(key);
+      // Each $method.request.* has its own fix, so its own finding.
       const fixed = methodRequestFix(t, r);
       if (fixed) {
         findings.push(
@@ -56,6 +56,10 @@ export function undefinedReferences(t: LintTarget): LintFinding[] {
         );
         return;
       }
+      // Otherwise one finding per name and line: `$x.a $x.b` on one line is one mistake.
+      const key = `${r.root}:${r.position.line}`;
+      if (reported.has(key)) return;
+      reported.add(key);
       const hint =
         r.root === 'method' || r.root === 'integration'
           ? ` (${r.root}.request.* / .response.* is the syntax of parameter mappings, not of templates)`

@@ -18,11 +18,12 @@ function calledForEffect(value: Expression): boolean {
   return last?.kind === 'method' && MUTATORS.has(last.name);
 }
 
-/** How often `$name`, `$!name`, `${name}` or `$!{name}` appears in the text, comments left out. */
-function mentions(source: string, name: string): number {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** How often each `$name`, `$!name`, `${name}` or `$!{name}` appears in the text, comments left out. */
+function mentions(source: string): Map<string, number> {
   const code = source.replace(/#\*[\s\S]*?\*#|#\[\[[\s\S]*?\]\]#|##[^\n]*/g, '');
-  return code.match(new RegExp(`\\$!?\\{?${escaped}(?![A-Za-z0-9_-])`, 'g'))?.length ?? 0;
+  const counts = new Map<string, number>();
+  for (const m of code.matchAll(/\$!?\{?([A-Za-z][A-Za-z0-9_-]*)/g)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  return counts;
 }
 
 export function unusedVariables(t: LintTarget): LintFinding[] {
@@ -42,13 +43,15 @@ export function unusedVariables(t: LintTarget): LintFinding[] {
   });
   const findings: LintFinding[] = [];
   const reported = new Set<string>();
+  let inText: Map<string, number> | undefined;
   for (const node of sets) {
     const name = node.target.root;
     if (reported.has(name) || UNUSED_NAMES.test(name)) continue;
     if ((references.get(name) ?? 0) > (plainTargets.get(name) ?? 0)) continue;
     // Used where the tree does not see a reference: an argument of #evaluate or of a macro call, which
     // print as text (and are reported as such).
-    if (mentions(t.source, name) > (plainTargets.get(name) ?? 0)) continue;
+    inText ??= mentions(t.source);
+    if ((inText.get(name) ?? 0) > (plainTargets.get(name) ?? 0)) continue;
     reported.add(name);
     findings.push(t.finding('unused-variable', `$${name} is set but never read: a misspelt name where it is used, or code left over`, node.position));
   }

@@ -89,6 +89,14 @@ function judged(test: (value: unknown) => boolean): (body: string | undefined) =
   };
 }
 
+function parsedExample(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new TypeError(`the example body is not JSON text (${(e as Error).message})`);
+  }
+}
+
 /**
  * The model of a body source; without one, the shape `template` reads.
  * @throws TypeError when a schema cannot be generated from (see `jsonFromSchema`), or an example is not JSON
@@ -100,8 +108,9 @@ export function bodyModelOf(source: BodySource | undefined, template: CompiledTe
     return { kind: 'schema', inside: jsonFromSchema(source.schema, { definitions: source.definitions }), contains: judged((v) => validate(v).valid) };
   }
   if (source && 'example' in source) {
-    const example = typeof source.example === 'string' ? (JSON.parse(source.example) as unknown) : source.example;
-    return { kind: 'example', inside: jsonLikeExample(example, { missingKeys: 0, nulls: 0 }), contains: judged((v) => fitsExample(v, example)) };
+    // As jsonLikeExample takes it: a parsed JSON value, or JSON text.
+    const example = typeof source.example === 'string' ? parsedExample(source.example) : source.example;
+    return { kind: 'example', inside: jsonLikeExample(source.example, { missingKeys: 0, nulls: 0 }), contains: judged((v) => fitsExample(v, example)) };
   }
   if (/^application\/x-www-form-urlencoded\b/i.test(options.mediaType ?? '')) {
     return { kind: 'form', inside: formBody, contains: (body) => !judged((v) => v !== null && typeof v === 'object')(body), outside: jsonBody };

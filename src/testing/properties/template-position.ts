@@ -35,6 +35,6 @@ export function templatePositionOf(template: CompiledTemplate, input: RenderInpu
   } catch {
     // The same input rendered once already; should a limit differ, the spans written so far still place it.
   }
-  const position = positionOfOutput(spans, offsetOfLineColumn(outcome.output, problem.line, problem.column ?? 1));
+  const position = positionOfOutput(spans, offsetOfLineColumn(outcome.output, problem.line, problem.column ?? 1), template.source);
   return position && { line: position.line, column: position.column };
 }

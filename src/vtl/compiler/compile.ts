@@ -42,8 +42,12 @@ export function compileBlock(nodes: TemplateNode[], ctx: CompileContext): Render
 /** The template lines a statement covers, for coverage. */
 function statementLines(node: TemplateNode): number[] {
   switch (node.kind) {
-    case 'text':
-      return textLines(node.text, node.position.line);
+    case 'text': {
+      const pieces = node.pieces;
+      if (!pieces) return textLines(node.text, node.position.line);
+      const lines = pieces.flatMap((p, i) => textLines(node.text.slice(p.offset, pieces[i + 1]?.offset ?? node.text.length), p.line));
+      return [...new Set(lines)];
+    }
     case 'reference':
       return [node.reference.position.line];
     case 'if':

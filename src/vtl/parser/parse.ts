@@ -56,8 +56,11 @@ function build(src: string, lines: LineIndex, tokens: LexToken[], env: ParseEnv)
   const at = (offset: number) => lines.position(offset);
   const push = (node: TemplateNode) => {
     const last = current[current.length - 1];
-    if (node.kind === 'text' && last?.kind === 'text') last.text += node.text;
-    else current.push(node);
+    if (node.kind === 'text' && last?.kind === 'text') {
+      // One text, from several places: coverage needs the line each piece is on.
+      (last.pieces ??= [{ offset: 0, line: last.position.line }]).push({ offset: last.text.length, line: node.position.line });
+      last.text += node.text;
+    } else current.push(node);
   };
   const open = (block: OpenBlock) => {
     if (block.node) push(block.node);
