@@ -25,5 +25,5 @@ export { benchTemplate, textChart, svgChart } from './bench/index.js';
 export type { BenchCase, BenchComparison, BenchOptions, BenchReport } from './bench/index.js';
 
 // Template coverage reports written to a folder (lcov.info, coverage.json, coverage.txt).
-export { writeCoverageReports } from './coverage/write-reports.js';
+export { writeCoverageReports, CoverageWriteError } from './coverage/write-reports.js';
 export type { CoverageReportOptions } from './coverage/write-reports.js';

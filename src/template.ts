@@ -175,10 +175,26 @@ function coverageSinkOf(options: CompileOptions): CoverageSink | undefined {
 function originOption(origin: CompileOptions['origin']): TemplateOrigin | undefined {
   if (origin === undefined) return undefined;
   if (typeof origin === 'string') return ownFile(origin);
-  if (typeof origin !== 'object' || origin === null || typeof origin.file !== 'string' || typeof origin.at !== 'function') {
-    throw new InvalidInputError('options.origin must be a file name or a template origin ({ file, at })');
+  let file: unknown;
+  let at: unknown;
+  try {
+    file = (origin as Partial<TemplateOrigin> | null)?.file;
+    at = (origin as Partial<TemplateOrigin> | null)?.at;
+  } catch {
+    file = undefined;
   }
-  return origin;
+  if (typeof file !== 'string' || typeof at !== 'function') throw new InvalidInputError('options.origin must be a file name or a template origin ({ file, at })');
+  const map = at as TemplateOrigin['at'];
+  // A caller's mapping that throws or answers nonsense leaves the position as it is in the template.
+  const checked = (p: { line: number; column: number }) => {
+    try {
+      const r = map.call(origin, { line: p.line, column: p.column });
+      return r && Number.isSafeInteger(r.line) && Number.isSafeInteger(r.column) && r.line >= 1 && r.column >= 1 ? { line: r.line, column: r.column } : p;
+    } catch {
+      return p;
+    }
+  };
+  return { file, at: checked };
 }
 
 /**

@@ -39,7 +39,8 @@ function rulesOf(settings: unknown, file: string): RuleSeverities {
 
 function readSettings(file: string): unknown {
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    // npm accepts a byte-order mark at the start of package.json; so does this.
+    return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new UsageError(`${file}: cannot read the settings (${(e as Error).message})`);
   }

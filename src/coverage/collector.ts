@@ -7,6 +7,7 @@ import type { TemplateOrigin } from '../definitions/template-origin.js';
 import type { Position } from '../vtl/ast.js';
 import { emptyCoverage, mergeCoverage, type BranchCount, type CoverageData, type FileCoverage } from './data.js';
 import { CoverageProbes } from './probes.js';
+import { InvalidInputError } from '../gateway/validate-input.js';
 import { sourceHash } from './source-hash.js';
 
 /** More distinct templates than this (a property test compiling generated ones) are not instrumented. */
@@ -32,6 +33,12 @@ export interface CoverageCollectorOptions {
   maxCharacters?: number;
 }
 
+function limitOption(value: unknown, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !(Number.isSafeInteger(value) || value === Infinity) || value < 0) throw new InvalidInputError(`coverage options: ${name} must be a whole number of 0 or more, got ${String(value)}`);
+  return value;
+}
+
 export class CoverageCollector implements CoverageSink {
   private readonly entries = new Map<string, Entry>();
   private readonly maxTemplates: number;
@@ -40,9 +47,9 @@ export class CoverageCollector implements CoverageSink {
   /** Templates left out because there were too many. */
   skipped = 0;
 
-  constructor(options: CoverageCollectorOptions = {}) {
-    this.maxTemplates = options.maxTemplates ?? MAX_COVERED_TEMPLATES;
-    this.maxCharacters = options.maxCharacters ?? MAX_COVERED_CHARACTERS;
+  constructor(options: CoverageCollectorOptions | null = {}) {
+    this.maxTemplates = limitOption(options?.maxTemplates, 'maxTemplates', MAX_COVERED_TEMPLATES);
+    this.maxCharacters = limitOption(options?.maxCharacters, 'maxCharacters', MAX_COVERED_CHARACTERS);
   }
 
   /** @internal The counters a template being compiled should bump (shared with earlier compiles of it). */
@@ -79,7 +86,7 @@ export class CoverageCollector implements CoverageSink {
 }
 
 /** Creates a coverage collector: pass it as `compileTemplate(source, { coverage })`. */
-export function coverage(options?: CoverageCollectorOptions): CoverageCollector {
+export function coverage(options?: CoverageCollectorOptions | null): CoverageCollector {
   return new CoverageCollector(options);
 }
 

@@ -117,6 +117,12 @@ export function isCoverageData(v: unknown): v is CoverageData {
   return typeof d === 'object' && d !== null && d.format === 'apigw-vtl-coverage' && d.version === 1 && Array.isArray(d.files) && d.files.every(isFileCoverage);
 }
 
+/** The data, when it is coverage data; otherwise an InvalidInputError naming the caller. */
+export function checkedCoverage(data: unknown, caller: string): CoverageData {
+  if (!isCoverageData(data)) throw new InvalidInputError(`${caller}: not apigw-vtl coverage data (format "apigw-vtl-coverage", version 1)`);
+  return data;
+}
+
 export interface CoverageTotals {
   lines: { total: number; covered: number };
   branches: { total: number; covered: number };
@@ -124,6 +130,7 @@ export interface CoverageTotals {
 
 /** Lines that ran, and branch outcomes taken, out of all. */
 export function totals(files: readonly FileCoverage[]): CoverageTotals {
+  if (!Array.isArray(files) || !files.every(isFileCoverage)) throw new InvalidInputError('coverageTotals: expected the files of coverage data');
   const t: CoverageTotals = { lines: { total: 0, covered: 0 }, branches: { total: 0, covered: 0 } };
   for (const f of files) {
     t.lines.total += f.lines.length;

@@ -2,12 +2,19 @@
  * Coverage as an lcov tracefile (`lcov.info`), which Codecov, Coveralls, genhtml and IDE gutters read:
  * `DA` per executable line, `BRDA` per branch outcome (`-` for a branch point never reached).
  */
-import type { CoverageData } from './data.js';
+import { checkedCoverage, type CoverageData } from './data.js';
 
+/** lcov is a line format without escapes: a line break in a name would start a record of its own. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n]/g, '_');
+}
+
+/** @throws InvalidInputError when `data` is not coverage data */
 export function lcovReport(data: CoverageData, testName = ''): string {
+  checkedCoverage(data, 'lcovReport');
   const out: string[] = [];
   for (const f of data.files) {
-    out.push(`TN:${testName}`, `SF:${f.file}`);
+    out.push(`TN:${oneLine(String(testName))}`, `SF:${oneLine(f.file)}`);
     let found = 0;
     let hit = 0;
     f.branches.forEach((b, block) => {

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } fr
 import { join } from 'node:path';
 import { isCoverageData, mergeCoverage, type CoverageData } from './data.js';
 import { sourceHash } from './source-hash.js';
-import { withTemplateFiles, writeAtomically, writeCoverageReports } from './write-reports.js';
+import { CoverageWriteError, ensureFolder, withTemplateFiles, writeAtomically, writeCoverageReports } from './write-reports.js';
 
 interface Fragment {
   testFile: string;
@@ -31,13 +31,13 @@ function withLock<T>(dir: string, work: () => T): T {
       mkdirSync(lock);
       break;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new CoverageWriteError(lock, (e as Error).message);
       try {
         if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
       } catch {
         // released meanwhile
       }
-      if (Date.now() - started > LOCK_TIMEOUT_MS) throw new Error(`apigw-vtl coverage: ${lock} stayed locked for a minute; remove it if no test run is writing`);
+      if (Date.now() - started > LOCK_TIMEOUT_MS) throw new CoverageWriteError(lock, 'it stayed locked for a minute; remove it if no test run is writing');
       sleep(20);
     }
   }
@@ -70,7 +70,7 @@ function readFragments(folder: string): CoverageData[] {
  */
 export function recordTestFileCoverage(dir: string, testFile: string, coverage: CoverageData): string {
   const folder = join(dir, 'fragments');
-  mkdirSync(folder, { recursive: true });
+  ensureFolder(folder);
   const fragment: Fragment = { testFile, coverage: withTemplateFiles(coverage, dir) };
   writeAtomically(join(folder, `${sourceHash(testFile)}.json`), JSON.stringify(fragment));
   return withLock(dir, () => writeCoverageReports(dir, mergeCoverage(...readFragments(folder))));

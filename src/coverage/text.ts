@@ -2,7 +2,7 @@
  * Coverage as a text summary: per file, lines and branch outcomes covered, then what never ran (line
  * numbers, and each outcome never taken by name — "line 7: never taken: #else").
  */
-import { totals, type CoverageData, type FileCoverage } from './data.js';
+import { checkedCoverage, totals, type CoverageData, type FileCoverage } from './data.js';
 
 function percent(covered: number, total: number): string {
   return (total === 0 ? '-' : `${((covered / total) * 100).toFixed(1)}%`).padStart(6);
@@ -36,15 +36,20 @@ export interface TextReportOptions {
   summaryOnly?: boolean;
 }
 
-export function textReport(data: CoverageData, options: TextReportOptions = {}): string {
+/** @throws InvalidInputError when `data` is not coverage data */
+export function textReport(data: CoverageData, options: TextReportOptions | null = {}): string {
+  checkedCoverage(data, 'textReport');
+  const summaryOnly = options?.summaryOnly === true;
   if (data.files.length === 0) return 'template coverage: no templates were rendered\n';
-  const width = Math.max(4, ...data.files.map((f) => f.file.length));
+  // (A loop, not Math.max(...): a run may have more files than a call has room for arguments.)
+  let width = 4;
+  for (const f of data.files) width = Math.max(width, f.file.length);
   const rows = [`${'File'.padEnd(width)}  ${'Lines'.padEnd(17)}Branches`];
   const row = (name: string, t: ReturnType<typeof totals>) =>
     `${name.padEnd(width)}  ${percent(t.lines.covered, t.lines.total)} ${`${t.lines.covered}/${t.lines.total}`.padEnd(10)}${percent(t.branches.covered, t.branches.total)} ${t.branches.covered}/${t.branches.total}`;
   for (const f of data.files) {
     rows.push(row(f.file, totals([f])));
-    if (!options.summaryOnly) for (const note of uncovered(f)) rows.push(`${' '.repeat(4)}${note}`);
+    if (!summaryOnly) for (const note of uncovered(f)) rows.push(`${' '.repeat(4)}${note}`);
   }
   if (data.files.length > 1) rows.push(row('All templates', totals(data.files)));
   return `${rows.join('\n')}\n`;

@@ -4,12 +4,59 @@
  * template compiled from a string is matched to the `.vtl` file with the same text when the project has
  * one; otherwise its text is written into the folder so viewers can still show it.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { mergeCoverage, type CoverageData, type FileCoverage } from './data.js';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { checkedCoverage, mergeCoverage, type CoverageData, type FileCoverage } from './data.js';
+import { InvalidInputError } from '../gateway/validate-input.js';
 import { lcovReport } from './lcov.js';
 import { sourceHash } from './source-hash.js';
 import { textReport } from './text.js';
+
+/** A coverage report could not be written: the folder or a file in it (named in the message). */
+export class CoverageWriteError extends Error {
+  override readonly name = 'CoverageWriteError';
+
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(`cannot write template coverage to ${path}: ${reason}`);
+  }
+}
+
+function reasonOf(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  return code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way of a folder' : code === 'EISDIR' ? 'a folder is in the way of a file' : ((e as Error)?.message ?? String(e));
+}
+
+/**
+ * Makes a folder and the missing ones above it, one level at a time (mkdir's own recursion does not
+ * return on some pseudo file systems, /proc among them).
+ */
+export function ensureFolder(dir: string): void {
+  if (typeof dir !== 'string' || dir === '') throw new CoverageWriteError(String(dir), 'the folder must be a path');
+  const missing: string[] = [];
+  let at = resolve(dir);
+  for (;;) {
+    try {
+      if (statSync(at).isDirectory()) break;
+      throw new CoverageWriteError(dir, `${at} is a file, not a folder`);
+    } catch (e) {
+      if (e instanceof CoverageWriteError) throw e;
+      missing.push(at);
+      const parent = dirname(at);
+      if (parent === at || missing.length > 64) throw new CoverageWriteError(dir, reasonOf(e));
+      at = parent;
+    }
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      mkdirSync(folder);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new CoverageWriteError(dir, reasonOf(e));
+    }
+  }
+}
 
 /** How far the search for `.vtl` files goes: it must stay quick in a big repository. */
 const SEARCH = { maxDepth: 8, maxFiles: 20_000, maxBytes: 300 * 1024 };
@@ -67,8 +114,8 @@ function portable(path: string, cwd: string): string {
  * Gives every template a file: templates compiled from strings are matched to `.vtl` files of the same
  * text under `cwd`, or written to `<dir>/templates/<hash>.vtl`.
  */
-export function withTemplateFiles(data: CoverageData, dir: string, options: CoverageReportOptions = {}): CoverageData {
-  const cwd = resolve(options.cwd ?? process.cwd());
+export function withTemplateFiles(data: CoverageData, dir: string, options: CoverageReportOptions | null = {}): CoverageData {
+  const cwd = resolve(options?.cwd ?? process.cwd());
   let byText: Map<string, string> | undefined;
   const files: FileCoverage[] = data.files.map((f) => {
     if (f.source === undefined) return { ...f, file: portable(f.file, cwd) };
@@ -76,9 +123,13 @@ export function withTemplateFiles(data: CoverageData, dir: string, options: Cove
     byText ??= templateFilesByText(cwd, resolve(dir));
     let path = byText.get(f.source);
     if (!path) {
-      mkdirSync(join(dir, 'templates'), { recursive: true });
+      ensureFolder(join(dir, 'templates'));
       path = join(resolve(dir), 'templates', `${sourceHash(f.source)}.vtl`);
-      writeFileSync(path, f.source);
+      try {
+        writeFileSync(path, f.source);
+      } catch (e) {
+        throw new CoverageWriteError(path, reasonOf(e));
+      }
     }
     const { source: _source, ...rest } = f;
     return { ...rest, file: portable(path, cwd) };
@@ -89,15 +140,26 @@ export function withTemplateFiles(data: CoverageData, dir: string, options: Cove
 /** Writes a file whole or not at all (another process may be reading the report). */
 export function writeAtomically(path: string, text: string): void {
   const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(temp, text);
-  renameSync(temp, path);
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, path);
+  } catch (e) {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // nothing was written
+    }
+    throw new CoverageWriteError(path, reasonOf(e));
+  }
 }
 
 /**
  * Writes `lcov.info`, `coverage.json` and `coverage.txt` into `dir` and returns the text summary.
  */
-export function writeCoverageReports(dir: string, data: CoverageData, options: CoverageReportOptions = {}): string {
-  mkdirSync(dir, { recursive: true });
+export function writeCoverageReports(dir: string, data: CoverageData, options: CoverageReportOptions | null = {}): string {
+  ensureFolder(dir);
+  checkedCoverage(data, 'writeCoverageReports');
+  if (options?.cwd !== undefined && typeof options.cwd !== 'string') throw new InvalidInputError('writeCoverageReports: options.cwd must be a path');
   const placed = withTemplateFiles(data, dir, options);
   const text = textReport(placed);
   writeAtomically(join(dir, 'lcov.info'), lcovReport(placed));

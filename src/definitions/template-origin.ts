@@ -135,7 +135,9 @@ function matchedOffsets(fileText: string, scalar: ScalarSource, value: string): 
 export function scalarOrigin(file: string, fileText: string, scalar: ScalarSource, value: string, position: (offset: number) => Position): TemplateOrigin {
   const literal = scalar.type === 'BLOCK_LITERAL';
   const offsetOf = literal ? literalBlockOffsets(fileText, scalar, value) : matchedOffsets(fileText, scalar, value);
-  const edits = literal ? 'verbatim' : scalar.type === 'QUOTE_DOUBLE' ? 'json-escaped' : undefined;
+  // A double-quoted string written on one line maps exactly; folded over lines, an edit could land beside its place.
+  const oneLine = !/[\r\n]/.test(fileText.slice(scalar.start, scalar.end));
+  const edits = literal ? 'verbatim' : scalar.type === 'QUOTE_DOUBLE' && oneLine ? 'json-escaped' : undefined;
   return { file, at: (p) => position(offsetOf(Math.max(1, p.line), Math.max(1, p.column))), ...(edits ? { edits } : {}) };
 }
 

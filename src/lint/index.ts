@@ -12,7 +12,7 @@ import { parseTemplate } from '../vtl/parser/parse.js';
 import { InvalidInputError } from '../gateway/validate-input.js';
 import type { TemplateNode } from '../vtl/ast.js';
 import { isRuleId, RULES, type RuleId } from './catalog.js';
-import type { LintFinding } from './finding.js';
+import type { LintFinding, Severity } from './finding.js';
 import type { LintOptions } from './options.js';
 import { lintTarget, type LintTarget } from './target.js';
 import { contextVariables } from './rules/context-variables.js';
@@ -48,12 +48,35 @@ const TREE_RULES: [RuleId[], (t: LintTarget) => LintFinding[]][] = [
 
 const SEVERITIES = new Set(['error', 'warning', 'note', 'off']);
 
-function checkOptions(options: LintOptions): void {
-  if (typeof options !== 'object' || options === null) throw new InvalidInputError('lint options must be an object');
-  for (const [rule, severity] of Object.entries(options.rules ?? {})) {
-    if (!isRuleId(rule)) throw new InvalidInputError(`lint options: there is no rule '${rule}' (rules: ${Object.keys(RULES).join(', ')})`);
-    if (!SEVERITIES.has(severity as string)) throw new InvalidInputError(`lint options: the severity of ${rule} must be error, warning, note or off, got '${String(severity)}'`);
+/** A copy of the caller's options: own fields only (nothing inherited), read once, checked. */
+function checkedOptions(options: LintOptions): LintOptions {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new InvalidInputError('lint options must be an object');
+  try {
+    const copy: LintOptions = {};
+    for (const key of ['apiType', 'integrationType', 'side', 'authorizationType', 'apiKeyRequired', 'model', 'models'] as const) {
+      if (Object.hasOwn(options, key) && options[key] !== undefined) (copy as Record<string, unknown>)[key] = options[key];
+    }
+    const rules = Object.hasOwn(options, 'rules') ? options.rules : undefined;
+    if (rules !== undefined) {
+      if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) throw new InvalidInputError('lint options: rules must be an object of rule → severity');
+      const own: Partial<Record<RuleId, Severity | 'off'>> = Object.create(null) as Partial<Record<RuleId, Severity | 'off'>>;
+      for (const [rule, severity] of Object.entries(rules)) {
+        if (!isRuleId(rule)) throw new InvalidInputError(`lint options: there is no rule '${rule}' (rules: ${Object.keys(RULES).join(', ')})`);
+        if (!SEVERITIES.has(severity as string)) throw new InvalidInputError(`lint options: the severity of ${rule} must be error, warning, note or off, got '${String(severity)}'`);
+        own[rule] = severity as Severity | 'off';
+      }
+      copy.rules = own;
+    }
+    return copy;
+  } catch (e) {
+    if (e instanceof InvalidInputError) throw e;
+    throw new InvalidInputError(`lint options could not be read: ${(e as Error)?.message ?? String(e)}`);
   }
+}
+
+function ownSeverity(options: LintOptions, rule: RuleId): Severity | undefined {
+  const s = options.rules?.[rule];
+  return s === 'off' ? undefined : s;
 }
 
 function parsed(source: string, findings: LintFinding[]): TemplateNode[] | undefined {
@@ -68,13 +91,16 @@ function parsed(source: string, findings: LintFinding[]): TemplateNode[] | undef
 }
 
 /** The findings for one template, in template order. */
-export function lintTemplate(source: string, options: LintOptions = {}): LintFinding[] {
+export function lintTemplate(source: string, given: LintOptions = {}): LintFinding[] {
   if (typeof source !== 'string') throw new InvalidInputError('the template must be a string');
-  checkOptions(options);
+  const options = checkedOptions(given);
   const findings: LintFinding[] = [];
   const bytes = utf8Length(source);
   if (bytes > MAX_TEMPLATE_BYTES) {
-    findings.push({ rule: 'template-too-large', severity: 'error', message: `the template is ${bytes} bytes; API Gateway's limit is 300 KB (${MAX_TEMPLATE_BYTES} bytes)`, line: 1, column: 1 });
+    // API Gateway refuses it whole (and so does compileTemplate): nothing else about it matters, and
+    // reading a template of any size would take time without bound.
+    if (options.rules?.['template-too-large'] === 'off') return [];
+    return [{ rule: 'template-too-large', severity: ownSeverity(options, 'template-too-large') ?? 'error', message: `the template is ${bytes} bytes; API Gateway's limit is 300 KB (${MAX_TEMPLATE_BYTES} bytes)`, line: 1, column: 1 }];
   }
   const nodes = parsed(source, findings);
   if (nodes) {

@@ -142,11 +142,13 @@ describe('the browser entry point', () => {
     expect(await exercise(webRealm(text))).toEqual(await exercise(node));
   });
 
-  it('is under 180 KB minified and gzipped, the whole API pipeline included', async () => {
+  // 180 KB until the lint rules and template coverage joined the browser entry (about 8 KB gzipped, for
+  // the playground); a page that only renders does not pay for them (the next test).
+  it('is under 190 KB minified and gzipped, the whole API pipeline, lint and coverage included', async () => {
     const { text } = await bundle({ platform: 'browser', minify: true, alias: { velocityjs: velocityParser } });
     const gzipped = gzipSync(text).length;
     console.log(`browser bundle: ${(text.length / 1024).toFixed(1)} KB minified, ${(gzipped / 1024).toFixed(1)} KB gzipped`);
-    expect(gzipped).toBeLessThan(180 * 1024);
+    expect(gzipped).toBeLessThan(190 * 1024);
   });
 
   it('costs a page that only renders templates under 70 KB gzipped: the pipeline and definition readers shake out', async () => {

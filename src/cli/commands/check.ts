@@ -32,7 +32,7 @@ import { printTemplateError } from '../template-errors.js';
 import { packageVersion } from '../version.js';
 import { coverage } from '../../coverage/collector.js';
 import { mergeCoverage, totals, type CoverageData } from '../../coverage/data.js';
-import { writeCoverageReports } from '../../coverage/write-reports.js';
+import { CoverageWriteError, ensureFolder, writeCoverageReports } from '../../coverage/write-reports.js';
 import { templateReads } from '../../testing/analysis/body-shape.js';
 import { guidedModel } from '../../testing/properties/guided-bodies.js';
 
@@ -457,8 +457,16 @@ definition cannot be read); 2 a usage error.`,
       if (jobs.length === 0) throw new UsageError(`no template labelled '${values.template}' in ${file}; its templates: ${all.map((j) => j.label).join(', ') || 'none'}`);
     }
 
-    // An unwritable --output is found before the run, not after it.
+    // An unwritable --output or --coverage is found before the run, not after it.
     if (values.output !== undefined) writeOutput(values.output, '');
+    if (values.coverage !== undefined) {
+      try {
+        ensureFolder(values.coverage);
+      } catch (e) {
+        if (e instanceof CoverageWriteError) throw new UsageError(`--coverage: ${e.message}`);
+        throw e;
+      }
+    }
     const options: RunOptions = { property, numRuns, seed, path: values.path, outsideModel: values['outside-model'] ?? false, replayArgs: replayArgsOf(args), definition: api !== undefined };
     const lines: string[] = [];
     const emit = values.output === undefined ? io.out : (line: string) => lines.push(line);
@@ -482,7 +490,14 @@ definition cannot be read); 2 a usage error.`,
     }
     if (values.output !== undefined) writeOutput(values.output, `${lines.join('\n')}\n`);
     if (values.coverage !== undefined) {
-      const summary = writeCoverageReports(values.coverage, mergeCoverage(...reports.flatMap((r) => (r.coverage ? [r.coverage] : []))));
+      let summary: string;
+      try {
+        summary = writeCoverageReports(values.coverage, mergeCoverage(...reports.flatMap((r) => (r.coverage ? [r.coverage] : []))));
+      } catch (e) {
+        if (!(e instanceof CoverageWriteError)) throw e;
+        io.err(`apigw-vtl: ${e.message}`);
+        return 1;
+      }
       // The summary is for people: on standard error when standard output holds a document.
       for (const line of summary.trimEnd().split('\n')) (format === 'text' && values.output === undefined ? io.out : io.err)(line);
     }

@@ -34,7 +34,8 @@ export function inputJsonInQuotes(t: LintTarget): LintFinding[] {
       const end = referenceEnd(t.source, start);
       // Without the closing quote, text right after it could join the reference: `"…"[1..3]`, `"…".x`.
       const joins = /^(?:[[(]|\.[A-Za-z_])/.test(t.source.slice(end + 1, end + 3));
-      const quoted = t.source[start - 1] === '"' && t.source[end] === '"' && !joins;
+      const here = /^\$!?\{?input\.json\(/.test(t.source.slice(start, start + 16));
+      const quoted = here && t.source[start - 1] === '"' && t.source[end] === '"' && !joins;
       const fix = quoted ? { start: t.position(start - 1), end: t.position(end + 1), text: t.source.slice(start, end) } : undefined;
       findings.push(
         t.finding('input-json-in-quotes', `$input.json returns JSON (a string with its quotes), so inside quotes it is double-encoded: drop the quotes, or use $input.path for the raw value`, r.position, fix),

@@ -27,16 +27,19 @@ function propertyNames(r: Reference): string[] | undefined {
 }
 
 /** `$method.request.path.id` → `$input.params().path.get('id')`, the template way to read it. */
-function methodRequestFix(t: LintTarget, r: Reference): { replacement: string; fix: LintFix } | undefined {
+function methodRequestFix(t: LintTarget, r: Reference): { replacement: string; fix?: LintFix } | undefined {
   const names = propertyNames(r);
   if (r.root !== 'method' || !names || names.length !== 3 || names[0] !== 'request') return undefined;
   const location = PARAMETER_LOCATIONS[names[1]!];
   if (!location || !/^[A-Za-z0-9_-]+$/.test(names[2]!)) return undefined;
   const start = t.offset(r.position);
+  // A reference inside a #set value or an argument is recorded at the enclosing construct: only where
+  // the text at its position is this reference is the span known, and a fix certain.
+  const lead = /^\$!?\{?(?=method\.request\.)/.exec(t.source.slice(start, start + 20))?.[0];
+  if (lead === undefined) return { replacement: `$input.params().${location}.get('${names[2]}')` };
   const end = referenceEnd(t.source, start);
   const call = `input.params().${location}.get('${names[2]}')`;
   // `${method.request.path.id}.json`: the braces keep the text after it out of the reference.
-  const lead = /^\$!?\{?/.exec(t.source.slice(start, start + 3))![0];
   const replacement = lead.endsWith('{') ? `${lead}${call}}` : `${lead}${call}`;
   return { replacement, fix: { start: r.position, end: t.position(end), text: replacement } };
 }
