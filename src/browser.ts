@@ -107,3 +107,6 @@ export type { BranchCount, CoverageCollectorOptions, CoverageData, CoverageTotal
 export { mappingTemplatesOf } from './api/mapping-templates.js';
 export type { MappingTemplateEntry } from './api/mapping-templates.js';
 export type { TemplateOrigin } from './definitions/template-origin.js';
+// Playground share links (`#state=…`): encode a template and request, or read one from a link.
+export { encodePlaygroundState, decodePlaygroundState, playgroundUrl, PlaygroundStateError, MAX_PLAYGROUND_STATE_CHARACTERS } from './sharing/playground-state.js';
+export type { PlaygroundState } from './sharing/playground-state.js';

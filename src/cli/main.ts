@@ -6,6 +6,7 @@ import { DefinitionError } from '../definitions/definition-error.js';
 import { InvalidInputError } from '../gateway/validate-input.js';
 import { BackendModuleError } from './backend-module.js';
 import { UsageError, type CliIo, type Command } from './io.js';
+import { PlaygroundFolderError } from './playground-server.js';
 import { describeArgsError, usageHint } from './usage-errors.js';
 import { packageVersion } from './version.js';
 
@@ -19,6 +20,7 @@ const COMMANDS: { name: string; summary: string; load(): Promise<Command> }[] = 
   { name: 'bench', summary: "measure a template's cost: renders/s, latency, allocation, growth, A/B", load: async () => (await import('./commands/bench.js')).benchCommand },
   { name: 'invoke', summary: 'run one request through an API offline: response and execution log', load: async () => (await import('./commands/invoke.js')).invokeCommand },
   { name: 'serve', summary: 'serve an API (OpenAPI, SAM or CloudFormation) on localhost', load: async () => (await import('./commands/serve.js')).serveCommand },
+  { name: 'playground', summary: 'serve the browser playground on localhost', load: async () => (await import('./commands/playground.js')).playgroundCommand },
 ];
 
 
@@ -27,7 +29,7 @@ const USAGE = `Usage: apigw-vtl <command> [options]
 Amazon API Gateway mapping templates, offline.
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(8)}${c.summary}`).join('\n')}
+${COMMANDS.map((c) => `  ${c.name.padEnd(12)}${c.summary}`).join('\n')}
 
 Run apigw-vtl <command> --help for a command's options.`;
 
@@ -59,7 +61,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | { clos
       io.err(`apigw-vtl: ${describeArgsError(e as Error, usage)}\n${usageHint(usage, command?.name)}`);
       return 2;
     }
-    if (e instanceof DefinitionError || e instanceof BackendModuleError || e instanceof InvalidInputError) {
+    if (e instanceof DefinitionError || e instanceof BackendModuleError || e instanceof InvalidInputError || e instanceof PlaygroundFolderError) {
       io.err(`apigw-vtl: ${e.message}`);
       return 1;
     }

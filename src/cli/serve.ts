@@ -60,7 +60,11 @@ export const DEFAULT_SERVE_LIMITS: Readonly<ServeLimits> = Object.freeze({
   maxConnections: 512,
 });
 
-function serveLimits(given: Partial<ServeLimits> = {}): ServeLimits {
+/**
+ * The limits to apply: {@link DEFAULT_SERVE_LIMITS} with the given ones in their place.
+ * @throws RangeError when a limit is not a positive integer, or the headers timeout exceeds the request timeout
+ */
+export function serveLimits(given: Partial<ServeLimits> = {}): ServeLimits {
   const limits = { ...DEFAULT_SERVE_LIMITS };
   for (const key of Object.keys(DEFAULT_SERVE_LIMITS) as (keyof ServeLimits)[]) {
     const value = given[key];
@@ -72,7 +76,8 @@ function serveLimits(given: Partial<ServeLimits> = {}): ServeLimits {
   return limits;
 }
 
-function createLimitedServer(limits: ServeLimits, listener: RequestListener): Server {
+/** An HTTP server (not yet listening) that holds every connection to `limits`. */
+export function createLimitedServer(limits: ServeLimits, listener: RequestListener): Server {
   const server = createServer(
     {
       headersTimeout: limits.headersTimeoutMs,

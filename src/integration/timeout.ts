@@ -4,10 +4,11 @@
 export class Timeout extends Error {}
 
 export async function withTimeout<T>(work: () => T | Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
+  // Typed without Node's namespace: this module is in the browser entry too, where timers are numbers.
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Timeout()), ms);
-    timer.unref?.();
+    (timer as { unref?: () => void }).unref?.();
   });
   try {
     return await Promise.race([Promise.resolve().then(work), expired]);

@@ -14,7 +14,7 @@ describe('apigw-vtl help (built binary)', () => {
 
   it('lists the commands, and prints the version', () => {
     const r = runBin(['--help']);
-    expect(r.stdout).toMatch(/Commands:\n {2}render {2}render a template for one request\n {2}check {3}/);
+    expect(r.stdout).toMatch(/Commands:\n {2}render {6}render a template for one request\n {2}check {7}/);
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
     expect(runBin(['--version']).stdout).toBe(`${pkg.version}\n`);
     expect(runBin([]).code).toBe(2);

@@ -137,6 +137,11 @@ describe('foreach-over-string', () => {
     expect(applyFixes(template, findings).text.split('\n')[0]).toBe(`[#foreach($item in $input.path('$.items'))"$item"#end]`);
     expect(found(`#foreach($c in $input.params('ids').split(","))$c#end#foreach($x in $input.path('$.a'))$x#end`, 'foreach-over-string')).toEqual([]);
   });
+
+  it('the stage variables map is a map: #foreach over its keySet() is fine, over one variable is not', () => {
+    expect(found('#foreach($k in $stageVariables.keySet())$k=$stageVariables.get($k)#end', 'foreach-over-string')).toEqual([]);
+    expect(found('#foreach($c in $stageVariables.hosts)$c#end#foreach($c in $stageVariables.get("hosts"))$c#end', 'foreach-over-string')).toHaveLength(2);
+  });
 });
 
 describe('unused-variable', () => {

@@ -85,3 +85,16 @@ describe('ready-made properties', () => {
     fc.assert(rendersValidJson(template).property, { numRuns: 10 });
   });
 });
+
+describe('onRun reports progress', () => {
+  it('counts every input tried, shrinking included past numRuns', () => {
+    const passing: number[] = [];
+    expect(rendersValidJson('{"a": 1}', { onRun: (n) => passing.push(n) }).check({ numRuns: 25, seed: 3 }).ok).toBe(true);
+    expect(passing).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    const failing: number[] = [];
+    const result = rendersValidJson(`{"name": "$util.escapeJavaScript($input.path('$.name'))"}`, { onRun: (n) => failing.push(n) }).check({ numRuns: 300, seed: 5 });
+    expect(result.ok).toBe(false);
+    expect(failing.at(-1)).toBeGreaterThan(0);
+    expect(failing.every((n, i) => n === i + 1)).toBe(true);
+  });
+});

@@ -1,12 +1,10 @@
 /** `apigw-vtl render`: renders one template for one request and prints what API Gateway would. */
 import { parseArgs } from 'node:util';
-import { renderInputFromProxyEvent } from '../../gateway/proxy-event.js';
-import type { GatewayContext, RenderInput } from '../../gateway/request.js';
-import { validateInput } from '../../gateway/validate-input.js';
 import { compileTemplate } from '../../template.js';
 import { VtlBodyError, VtlError } from '../../vtl/errors.js';
-import { definitionIn, isDefinitionFile, readJson, readText } from '../files.js';
-import { pairs, paint, UsageError, type Command } from '../io.js';
+import { definitionIn, isDefinitionFile, readText } from '../files.js';
+import { paint, UsageError, type Command } from '../io.js';
+import { checkRequestOptions, readRequestInput, REQUEST_OPTIONS, REQUEST_OPTIONS_USAGE } from '../request-options.js';
 import { printTemplateError } from '../template-errors.js';
 
 export const renderCommand: Command = {
@@ -19,28 +17,17 @@ would produce it. A template error prints file:line:column and the line, and exi
 .yml or .tf file is an API definition, never a template.
 
 Options:
-  --input FILE.json    the request: { body, headers, query, path, stageVariables, context }
-  --event FILE.json    the request as a Lambda proxy event (REST API, as sam local generate-event makes)
-  --body TEXT|@FILE    the body (overrides the one in --input/--event)
-  --context JSON|@FILE $context fields, e.g. '{"stage":"prod","authorizer":{"claims":{"sub":"u1"}}}'
-  --stage-var k=v      a stage variable (repeatable)
+${REQUEST_OPTIONS_USAGE}
   --json               print { body, requestOverride, responseOverride, warnings } as JSON
   -h, --help           this text`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: {
-        input: { type: 'string' },
-        event: { type: 'string' },
-        body: { type: 'string' },
-        context: { type: 'string' },
-        'stage-var': { type: 'string', multiple: true },
-        json: { type: 'boolean' },
-      },
+      options: { ...REQUEST_OPTIONS, json: { type: 'boolean' } },
     });
     if (positionals.length !== 1) throw new UsageError('render takes exactly one template file (or - for standard input)');
-    if (values.input && values.event) throw new UsageError('give --input or --event, not both');
+    checkRequestOptions(values);
     const file = positionals[0]!;
     if (isDefinitionFile(file)) {
       // A definition holds many templates (and a file that is none gets the definition error, not a VTL one).
@@ -49,19 +36,7 @@ Options:
       throw new UsageError(`${file} is an API definition (${count}), not a template: lint and check read every template of a definition, serve runs it`);
     }
     const source = await readText(file, io, 'the template');
-
-    let input: RenderInput = {};
-    if (values.input) input = (await readJson(values.input, io, '--input')) as RenderInput;
-    if (values.event) input = renderInputFromProxyEvent(await readJson(values.event, io, '--event'));
-    if (values.body !== undefined) input = { ...input, body: values.body.startsWith('@') ? await readText(values.body.slice(1), io, '--body') : values.body };
-    if (values.context) input = { ...input, context: { ...input.context, ...((await readJson(values.context, io, '--context', true)) as GatewayContext) } };
-    const stageVariables = pairs(values['stage-var'], '--stage-var');
-    if (Object.keys(stageVariables).length > 0) input = { ...input, stageVariables: { ...input.stageVariables, ...stageVariables } };
-    try {
-      validateInput(input);
-    } catch (e) {
-      throw new UsageError(`the request is not valid: ${(e as Error).message}`);
-    }
+    const input = await readRequestInput(values, io);
 
     try {
       const result = compileTemplate(source).render(input);

@@ -62,7 +62,11 @@ function rootKind(r: Reference, variables: KnownVariables, models: ModelShapes |
   }
   if (r.root === 'input' && first?.kind === 'property' && first.name === 'body') return { kind: 'string', from: 1 };
   if (r.root === 'util' && first?.kind === 'method' && UTIL_STRINGS.has(first.name)) return { kind: 'string', from: 1 };
-  if (r.root === 'stageVariables' && first) return { kind: 'string', from: 1 };
+  // $stageVariables.name and .get('name') are strings; the map itself answers keySet(), entrySet()…
+  if (r.root === 'stageVariables') {
+    if (first?.kind === 'property' || (first?.kind === 'method' && first.name === 'get' && first.args.length === 1)) return { kind: 'string', from: 1 };
+    return { kind: 'map', from: 0 };
+  }
   if (r.root === 'context' && first?.kind === 'property') {
     if (!CONTEXT_MAPS.has(first.name)) return { kind: 'string', from: 1 };
     if (first.name === 'authorizer' && second?.kind === 'property' && second.name === 'claims') return { kind: 'map', from: 2 };

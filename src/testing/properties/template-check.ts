@@ -34,6 +34,11 @@ export interface CheckOptions extends InputOptions {
    * with this, it passes (for properties run on bodies outside a model, non-JSON text included).
    */
   acceptBodyErrors?: boolean;
+  /**
+   * Called after each input the property tried, with how many it has tried so far; shrinking a failure
+   * tries more past `numRuns`. For progress indicators (the playground's worker posts it to the page).
+   */
+  onRun?: (runs: number) => void;
 }
 
 export interface MinimiseOptions {
@@ -123,8 +128,11 @@ export class TemplateCheck {
 
   /** The fast-check property, for `fc.assert` or a custom runner. */
   get property(): fc.IPropertyWithHooks<[RenderInput]> {
+    const onRun = this.options.onRun;
+    let runs = 0;
     return fc.property(inputsFor(this.template, this.options), (input) => {
       const problem = this.judge(this.outcome(input));
+      onRun?.(++runs);
       if (problem) throw new Error(problem.message);
     });
   }
