@@ -189,6 +189,8 @@ describe.skipIf(!chromium)('the playground in Chromium', () => {
 
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      // The page follows the system's scheme (the menu says System) when its media query changes.
+      await page.waitForFunction((want) => document.documentElement.dataset['theme'] === want, { timeout: 5_000 }, scheme);
       const worst = await page.evaluate(() => {
         const rgb = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
         const lum = ([r, g, b]: number[]): number => {

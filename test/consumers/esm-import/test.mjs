@@ -20,4 +20,29 @@ assert.equal(templateMatchers.toRenderJson.call(context, createPet, { name: 'Rex
 assert.equal(templateMatchers.toAlwaysRenderValidJson.call(context, createPet, { seed: 1 }).pass, true);
 assert.throws(() => rendersValidJson(`{"name": "$util.escapeJavaScript($input.path('$.name'))"}`, { seed: 1 }).assert(), /Bad escaped character/);
 assert.equal(renderTemplate('#set($context.responseOverride.status = 201)').responseOverride.status, 201);
+
+// The installed bin serves the playground the tarball carries (dist/playground/), with the share link.
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+writeFileSync('greet.vtl', 'Hello $input.path(\'$.name\')');
+const bin = spawn('node_modules/.bin/apigw-vtl', ['playground', 'greet.vtl', '--port', '0', '--body', '{"name":"Ada"}'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const line = await new Promise((resolve, reject) => {
+  let out = '';
+  bin.stdout.on('data', (chunk) => {
+    out += chunk;
+    const m = /http:\/\/\S+/.exec(out);
+    if (m) resolve(m[0]);
+  });
+  bin.on('exit', (code) => reject(new Error(`apigw-vtl playground exited ${code}: ${out}`)));
+  setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 20_000);
+});
+try {
+  assert.deepEqual(browser.decodePlaygroundState(line), { template: "Hello $input.path('$.name')", input: { body: '{"name":"Ada"}' } });
+  const page = await fetch(new URL('/', line));
+  assert.equal(page.status, 200);
+  assert.match(await page.text(), /apigw-vtl playground/);
+  assert.equal((await fetch(new URL('/worker.js', line))).status, 200);
+} finally {
+  bin.kill();
+}
 console.log('esm-import: ok');
