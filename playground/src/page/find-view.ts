@@ -68,7 +68,7 @@ export class FindView {
     this.button.disabled = false;
     this.cancel.hidden = true;
     this.progress.hidden = true;
-    if (reply.type === 'stopped') this.status.textContent = `The search ${reply.reason === 'stopped' ? 'was stopped' : reply.reason}.`;
+    if (reply.type === 'stopped') this.status.textContent = reply.reason === 'stopped' ? 'The search was stopped.' : `The search was stopped: ${reply.reason}.`;
     else if (reply.type === 'found') this.showOutcome(reply.outcome, reply.ms);
   }
 

@@ -57,7 +57,7 @@ async function render(): Promise<void> {
   rendering = false;
   if (reply.type === 'stopped') {
     result.showStopped(reply.reason);
-    status.textContent = `The render ${reply.reason}.`;
+    status.textContent = `The render was stopped: ${reply.reason}.`;
   } else if (reply.type === 'rendered') {
     result.show(reply.outcome, template);
     // Diagnostics for an older text would underline the wrong places: only the current text's are shown.

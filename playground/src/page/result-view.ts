@@ -59,7 +59,7 @@ export class ResultView {
 
   /** A failure outside the template (a worker stopped, a render that took too long). */
   showStopped(reason: string): void {
-    this.show({ ok: false, error: { name: 'Stopped', message: `The render ${reason}.` } }, '');
+    this.show({ ok: false, error: { name: 'Stopped', message: `the render was stopped: ${reason}` } }, '');
   }
 
   private errorBox(error: ErrorReport, template: string): HTMLElement {

@@ -50,7 +50,7 @@ export class JobWorker {
       const running: Running = {
         id,
         onProgress,
-        timer: this.timeoutMs === undefined ? undefined : setTimeout(() => this.stop(`it was still running after ${this.timeoutMs! / 1000} s, so it was stopped`), this.timeoutMs),
+        timer: this.timeoutMs === undefined ? undefined : setTimeout(() => this.stop(`it ran longer than ${this.timeoutMs! / 1000} s`), this.timeoutMs),
         settle: (reply) => {
           clearTimeout(running.timer);
           if (this.running === running) this.running = undefined;
