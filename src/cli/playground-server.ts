@@ -47,10 +47,10 @@ export interface PlaygroundServerOptions {
 /**
  * The CSP of every answer. The app is scripts, styles and a worker of its own origin; it talks to no
  * server (`connect-src 'none'`), so a template pasted from a stranger's link cannot send anything away.
- * Inline styles are allowed for the editor, `blob:` workers for bundles that start theirs from a blob.
+ * Inline styles are allowed for the editor (CodeMirror injects its own); workers come from the page's origin.
  */
 export const PLAYGROUND_CSP =
-  "default-src 'none'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -10,7 +10,7 @@
 import type { RenderInput } from '../gateway/request.js';
 import { isPlainObject, validateInput } from '../gateway/validate-input.js';
 import { decodeBase64, encodeBase64 } from '../platform/base64.js';
-import { MAX_TEMPLATE_BYTES } from '../vtl/runtime/limits.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 
 /** What a playground link holds. */
 export interface PlaygroundState {
@@ -19,11 +19,11 @@ export interface PlaygroundState {
 }
 
 /**
- * The longest `state` text read (characters of base64url): room for a template at API Gateway's
- * 300 KB limit plus a request of the same size, so no link a real template needs is refused, while a
- * hostile one cannot make the page decode megabytes.
+ * The longest `state` text read (characters of base64url): 2 MB, the longest URL Chromium opens, so
+ * a link longer than this could not be opened anyway (a template at API Gateway's 300 KB limit fits
+ * unless it is mostly characters JSON escapes), while a hostile one cannot make the page decode more.
  */
-export const MAX_PLAYGROUND_STATE_CHARACTERS = Math.ceil(((2 * MAX_TEMPLATE_BYTES + 4096) * 4) / 3);
+export const MAX_PLAYGROUND_STATE_CHARACTERS = 2 * 1024 * 1024 - 64;
 
 /** A share link that cannot be read: what is wrong with it. */
 export class PlaygroundStateError extends Error {
@@ -37,6 +37,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 /** The `state` value (base64url, unpadded) of a playground state. */
 export function encodePlaygroundState(state: PlaygroundState): string {
   checkState(state);
+  if (nestsDeeperThan(state.input, MAX_JSON_DEPTH)) throw new PlaygroundStateError(`the input nests deeper than ${MAX_JSON_DEPTH} levels`);
   const json = JSON.stringify({ template: state.template, input: state.input });
   return encodeBase64(utf8.encode(json)).replace(/=+$/, '').replaceAll('+', '-').replaceAll('/', '_');
 }
@@ -74,6 +75,7 @@ export function decodePlaygroundState(link: string): PlaygroundState {
   } catch (e) {
     throw new PlaygroundStateError(`the link's state is not JSON: ${(e as Error).message}`);
   }
+  if (nestsDeeperThan(parsed, MAX_JSON_DEPTH + 1)) throw new PlaygroundStateError(`the link's input nests deeper than ${MAX_JSON_DEPTH} levels`);
   if (!isPlainObject(parsed)) throw new PlaygroundStateError('the link\'s state must be a JSON object {"template": "...", "input": {...}}');
   const state = { template: parsed['template'], input: parsed['input'] ?? {} };
   checkState(state);

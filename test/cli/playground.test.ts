@@ -91,7 +91,7 @@ describe('servePlayground', () => {
     const index = await send(server.url, '/');
     expect([index.status, index.body, index.headers['content-type']]).toEqual([200, INDEX, 'text/html; charset=utf-8']);
     expect(index.headers['content-security-policy']).toBe(
-      "default-src 'none'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
     expect(index.headers['content-security-policy']).toBe(PLAYGROUND_CSP);
     expect(index.headers['x-content-type-options']).toBe('nosniff');

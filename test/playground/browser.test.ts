@@ -151,6 +151,22 @@ describe.skipIf(!chromium)('the playground in Chromium', () => {
     expect(await page.$eval('#preset', (e) => (e as HTMLSelectElement).value)).not.toBe('');
   });
 
+  it('a deeply nested $context is refused in its pane, and the page renders on', async () => {
+    const page = await open(link('ok $context.stage', { context: { stage: 'a' } }));
+    await waitForOutput(page, 'ok a');
+    const deep = `{"stage": "b", "identity": ${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}`;
+    await page.$eval('#context', (e, text) => {
+      (e as HTMLTextAreaElement).value = text;
+      e.dispatchEvent(new Event('input'));
+    }, deep);
+    await page.waitForFunction(() => /nests deeper than 100/.test(document.getElementById('context-problem')?.textContent ?? ''), { timeout: 10_000 });
+    await page.$eval('#context', (e) => {
+      (e as HTMLTextAreaElement).value = '{"stage": "c"}';
+      e.dispatchEvent(new Event('input'));
+    });
+    await waitForOutput(page, 'ok c');
+  });
+
   it('every preset renders without an error', async () => {
     const page = await open();
     const ids = await page.$$eval('#preset option', (options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));

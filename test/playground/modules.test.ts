@@ -18,6 +18,11 @@ describe('pretty JSON keeps every character of strings and numbers', () => {
   it('never rounds a number or drops a duplicate key', () => {
     expect(prettyJson('{"n": 12345678901234567890, "n": 1.50, "e": 1E+2}')).toBe('{\n  "n": 12345678901234567890,\n  "n": 1.50,\n  "e": 1E+2\n}');
   });
+  it('is undefined (shown raw) past 100 levels, whose indentation would grow with depth squared', () => {
+    const deep = `${'['.repeat(30_000)}${']'.repeat(30_000)}`;
+    expect(prettyJson(deep)).toBeUndefined();
+    expect(prettyJson(`${'['.repeat(100)}${']'.repeat(100)}`)).toBeDefined();
+  });
   it('is undefined for text that is not JSON', () => {
     expect(prettyJson("{'a': 1}")).toBeUndefined();
     expect(prettyJson('')).toBeUndefined();
@@ -44,6 +49,11 @@ describe('request fields', () => {
     expect(problems[0]!.message).toMatch(/^Headers is not JSON .*expected a JSON object of strings or string lists/);
     expect(problems[1]!.message).toMatch(/^Path parameters: path\.id must be a string; expected a JSON object of strings/);
     expect(problems[2]!.message).toMatch(/requestTimeEpoch/);
+  });
+  it('refuse a $context nested deeper than 100 levels, naming it', () => {
+    const { input, problems } = readRequest({ ...EMPTY, context: `{"identity": ${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}` });
+    expect(input).toEqual({});
+    expect(problems).toEqual([{ field: 'context', message: '$context nests deeper than 100 levels' }]);
   });
   it('show an input and read it back', () => {
     const input = { body: '{"a": 1}', headers: { a: 'b' }, query: { q: ['1', '2'] }, stageVariables: { s: 'v' } };

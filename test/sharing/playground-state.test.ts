@@ -59,6 +59,14 @@ describe('playground share links', () => {
     expect(() => decodePlaygroundState(`#state=${'A'.repeat(MAX_PLAYGROUND_STATE_CHARACTERS + 1)}`)).toThrow(/at most/);
   });
 
+  it('refuse input nested deeper than 100 levels, which would overflow the page filling its panes', () => {
+    const deep = `{"template":"","input":{"context":{"identity":${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}}}`;
+    expect(() => decodePlaygroundState(base64url(deep))).toThrow(/nests deeper than 100 levels/);
+    let input: Record<string, unknown> = {};
+    for (let i = 0; i < 200; i++) input = { a: input };
+    expect(() => encodePlaygroundState({ template: '', input: { body: input } })).toThrow(PlaygroundStateError);
+  });
+
   it('a __proto__ key stays data', () => {
     const state = decodePlaygroundState(base64url('{"template":"","input":{"headers":{"__proto__":"x"}}}'));
     expect(Object.getOwnPropertyDescriptor(state.input.headers, '__proto__')?.value).toBe('x');

@@ -48,8 +48,9 @@ export class FindView {
   }
 
   private runs(): number {
-    const n = Math.round(Number(byId<HTMLInputElement>('find-runs').value));
-    return Number.isFinite(n) ? Math.min(Math.max(n, 1), MAX_RUNS) : DEFAULT_RUNS;
+    const text = byId<HTMLInputElement>('find-runs').value.trim();
+    const n = Math.round(Number(text));
+    return text === '' || !Number.isFinite(n) || n < 1 ? DEFAULT_RUNS : Math.min(n, MAX_RUNS);
   }
 
   async run(): Promise<void> {

@@ -5,7 +5,7 @@
  */
 import type { RenderInput } from '../../../src/gateway/request.js';
 // The page imports only the modules it needs: the engine lives in the worker's bundle.
-import { decodePlaygroundState, playgroundUrl, type PlaygroundState } from '../../../src/sharing/playground-state.js';
+import { decodePlaygroundState, MAX_PLAYGROUND_STATE_CHARACTERS, playgroundUrl, type PlaygroundState } from '../../../src/sharing/playground-state.js';
 import { PRESETS } from '../presets.js';
 import { byId } from './dom.js';
 import { createEditor, type TemplateEditor } from './editor/editor.js';
@@ -50,11 +50,31 @@ async function render(): Promise<void> {
     return;
   }
   rendering = true;
+  try {
+    await renderOnce();
+  } catch (e) {
+    // Nothing above should throw (the worker's replies are data); if it does, say so and keep going.
+    result.showStopped(`the page failed: ${(e as Error)?.message ?? String(e)}`);
+    status.textContent = 'The render failed in the page.';
+  } finally {
+    rendering = false;
+  }
+  if (firstRender) {
+    firstRender = false;
+    // Time from navigation to the first result on screen, for the browser tests and docs/performance.md.
+    document.documentElement.dataset['firstRenderMs'] = performance.now().toFixed(0);
+  }
+  if (again) {
+    again = false;
+    void render();
+  }
+}
+
+async function renderOnce(): Promise<void> {
   const template = editor.text();
   const { input, problems } = request.read();
   status.textContent = 'Rendering…';
   const reply = await renderWorker.run({ type: 'render', template, input });
-  rendering = false;
   if (reply.type === 'stopped') {
     result.showStopped(reply.reason);
     status.textContent = `The render was stopped: ${reply.reason}.`;
@@ -66,15 +86,6 @@ async function render(): Promise<void> {
     const verdict = reply.outcome.ok ? `Rendered in ${reply.ms.toFixed(1)} ms` : 'The render failed';
     status.textContent = `${verdict}. ${findings === 0 ? 'No lint findings' : `${findings} lint finding${findings === 1 ? '' : 's'} (underlined)`}.${problems ? ' Some request fields were left out.' : ''}`;
     remember(input);
-  }
-  if (firstRender) {
-    firstRender = false;
-    // Time from navigation to the first result on screen, for the browser tests and docs/performance.md.
-    document.documentElement.dataset['firstRenderMs'] = performance.now().toFixed(0);
-  }
-  if (again) {
-    again = false;
-    void render();
   }
 }
 
@@ -126,11 +137,22 @@ function setUpShare(): void {
   const field = byId<HTMLInputElement>('share-link');
   byId('share').addEventListener('click', () => {
     const { input } = request.read();
-    const link = playgroundUrl(location.href, state(input));
-    field.value = link;
-    byId('share-box').hidden = false;
-    field.select();
     const note = byId('share-note');
+    byId('share-box').hidden = false;
+    let link: string;
+    try {
+      link = playgroundUrl(location.href, state(input));
+    } catch (e) {
+      field.value = '';
+      note.textContent = `No link: ${(e as Error).message}.`;
+      return;
+    }
+    field.value = link;
+    field.select();
+    if (link.length - link.indexOf('#state=') - 7 > MAX_PLAYGROUND_STATE_CHARACTERS) {
+      note.textContent = `This link is ${link.length} characters: longer than browsers open (about 2 MB), so it will not open. Shorten the template or the request.`;
+      return;
+    }
     navigator.clipboard?.writeText(link).then(
       () => (note.textContent = 'Copied to the clipboard. The state is in the fragment: it never reaches a server.'),
       () => (note.textContent = 'Select the link and copy it (the clipboard was not available).'),

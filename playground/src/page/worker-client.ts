@@ -58,7 +58,12 @@ export class JobWorker {
         },
       };
       this.running = running;
-      worker.postMessage({ ...job, id } as WorkerRequest);
+      try {
+        worker.postMessage({ ...job, id } as WorkerRequest);
+      } catch (e) {
+        // A value the browser cannot clone (or clones only by overflowing its stack) never reaches the worker.
+        running.settle({ type: 'stopped', reason: `the request could not be sent to the worker (${(e as Error)?.message ?? String(e)})` });
+      }
     });
   }
 

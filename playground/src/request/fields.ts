@@ -5,6 +5,7 @@
  */
 import type { RenderInput } from '../../../src/gateway/request.js';
 import { InvalidInputError, validateInput } from '../../../src/gateway/validate-input.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../../src/sharing/json-depth.js';
 
 export interface RequestFields {
   /** The body exactly as the client (or, for a response template, the backend) sent it. */
@@ -62,6 +63,10 @@ export function readRequest(fields: RequestFields): ReadRequest {
       value = JSON.parse(text);
     } catch (e) {
       problems.push({ field, message: `${FIELD_LABELS[field]} is not JSON (${(e as Error).message}); expected ${EXPECTED[field]}` });
+      continue;
+    }
+    if (nestsDeeperThan(value, MAX_JSON_DEPTH)) {
+      problems.push({ field, message: `${FIELD_LABELS[field]} nests deeper than ${MAX_JSON_DEPTH} levels` });
       continue;
     }
     try {

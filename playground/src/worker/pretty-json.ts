@@ -3,6 +3,9 @@
  * the pretty view never shows a number JavaScript would round (`12345678901234567890`) or a key order
  * or duplicate key that parsing would lose. Undefined when the text is not JSON.
  */
+/** Deeper than this, indentation would outgrow the text (its size grows with depth squared): shown raw. */
+const MAX_PRETTY_DEPTH = 100;
+
 export function prettyJson(text: string, indent = '  '): string | undefined {
   try {
     JSON.parse(text);
@@ -40,7 +43,7 @@ export function prettyJson(text: string, indent = '  '): string | undefined {
         continue;
       }
       out.push(c);
-      depth++;
+      if (++depth > MAX_PRETTY_DEPTH) return undefined;
       newline();
     } else if (c === '}' || c === ']') {
       depth--;
