@@ -1,72 +1,168 @@
 /** The playground's presets render what they say, for their own requests: users copy them. */
 import { describe, expect, it } from 'vitest';
-import { PRESETS } from '../../playground/src/presets.js';
-import { compileTemplate, lintTemplate } from '../../src/browser.js';
+import { PRESETS, type Preset } from '../../playground/src/presets.js';
+import { compileTemplate, lintTemplate, type RenderInput } from '../../src/browser.js';
 
-const preset = (id: string) => PRESETS.find((p) => p.id === id)!;
-const render = (id: string) => compileTemplate(preset(id).template).render(preset(id).input);
+const preset = (id: string): Preset => {
+  const found = PRESETS.find((p) => p.id === id);
+  if (!found) throw new Error(`no preset ${id}`);
+  return found;
+};
+const render = (id: string, input: RenderInput = preset(id).input) => compileTemplate(preset(id).template).render(input);
 
 describe('presets', () => {
-  it('are the five the page offers, with stable kebab-case ids and plain-data requests', () => {
+  it('are the five the page offers, in order, with unique kebab-case ids', () => {
     expect(PRESETS.map((p) => p.id)).toEqual(['method-request-passthrough', 'dynamodb-put-item', 'sqs-send-message', 'lambda-error-response', 'response-override']);
+    expect(new Set(PRESETS.map((p) => p.id)).size).toBe(PRESETS.length);
+    expect(PRESETS.map((p) => p.kind)).toEqual(['request', 'request', 'request', 'response', 'response']);
     for (const p of PRESETS) {
-      expect(p.id).toMatch(/^[a-z]+(-[a-z0-9]+)*$/);
-      expect(JSON.parse(JSON.stringify(p.input))).toEqual(p.input);
-      expect(compileTemplate(p.template).render(p.input).warnings, p.id).toEqual([]);
-      // AWS's own passthrough template has escapeJavaScript's apostrophe problem; it is shown as AWS writes it.
-      const expected = p.id === 'method-request-passthrough' ? ['escape-javascript-in-json', 'escape-javascript-in-json'] : [];
-      expect(lintTemplate(p.template).filter((f) => f.severity !== 'note').map((f) => f.rule), p.id).toEqual(expected);
+      expect(p.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(p.title.trim(), p.id).not.toBe('');
+      expect(p.description.trim(), p.id).not.toBe('');
     }
   });
 
-  it('method request passthrough: $input.params() lists path, querystring, header; all escaped; context filled', () => {
-    const json = render('method-request-passthrough').json() as Record<string, Record<string, unknown>>;
-    expect(json['body-json']).toEqual({ name: 'Ada', languages: ['en', 'fr'] });
-    expect(Object.keys(json['params']!)).toEqual(['path', 'querystring', 'header']);
-    expect(json['params']).toEqual({ path: { id: '42' }, querystring: { verbose: 'true' }, header: { 'Content-Type': 'application/json', 'X-Trace': 'abc "quoted"' } });
-    expect(json['stage-variables']).toEqual({ env: 'prod' });
-    expect(json['context']).toMatchObject({ 'http-method': 'POST', stage: 'prod', 'source-ip': '203.0.113.7', 'user-agent': 'curl/8.5.0', 'resource-path': '/users/{id}', 'api-key': '' });
+  it.each(PRESETS.map((p) => [p.id, p] as const))('%s: plain data, with the body as raw text', (_id, p) => {
+    expect(JSON.parse(JSON.stringify(p.input))).toEqual(p.input);
+    expect(typeof p.input.body).toBe('string');
   });
 
-  it('DynamoDB PutItem: valid JSON with an apostrophe, quotes and a newline in strings', () => {
-    expect(render('dynamodb-put-item').json()).toEqual({
-      TableName: 'Orders-prod',
-      Item: {
-        orderId: { S: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef' },
-        customer: { S: 'O\'Brien "Bob"' },
-        quantity: { N: '3' },
-        note: { S: 'ring twice\nthen wait' },
-        tags: { SS: ['gift', 'express'] },
-      },
-      ConditionExpression: 'attribute_not_exists(orderId)',
+  it.each(PRESETS.map((p) => [p.id, p] as const))('%s: renders without warnings, and lints clean of anything but notes', (_id, p) => {
+    expect(compileTemplate(p.template).render(p.input).warnings).toEqual([]);
+    // AWS's own passthrough template keeps escapeJavaScript's apostrophe problem: it is shown as AWS writes it.
+    const expected = p.id === 'method-request-passthrough' ? ['escape-javascript-in-json', 'escape-javascript-in-json'] : [];
+    expect(lintTemplate(p.template).filter((f) => f.severity !== 'note').map((f) => f.rule)).toEqual(expected);
+  });
+
+  it.each(PRESETS.filter((p) => p.id !== 'sqs-send-message').map((p) => [p.id, p] as const))('%s: the output is valid JSON', (_id, p) => {
+    const result = compileTemplate(p.template).render(p.input);
+    expect(() => JSON.parse(result.body)).not.toThrow();
+  });
+
+  describe('method request passthrough', () => {
+    it("is the console's text: its comments, its loops, its 18 $context fields", () => {
+      const t = preset('method-request-passthrough').template;
+      expect(t.startsWith('##  See http://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html\n')).toBe(true);
+      expect(t).toContain('\n#set($allParams = $input.params())\n{\n"body-json" : $input.json(\'$\'),\n"params" : {\n#foreach($type in $allParams.keySet())\n    #set($params = $allParams.get($type))\n"$type" : {\n');
+      expect(t).toContain('\n"stage-variables" : {\n#foreach($key in $stageVariables.keySet())\n"$key" : "$util.escapeJavaScript($stageVariables.get($key))"\n');
+      expect(t.match(/^ {4}"[a-z-]+" : "\$context\.[A-Za-z.]+",?$/gm)).toHaveLength(18);
+      expect(t.endsWith('    "resource-path" : "$context.resourcePath"\n    }\n}\n')).toBe(true);
+      expect(t).not.toMatch(/[ \t]$|\t/m);
     });
-    // Without tags the set is left out, and the JSON stays valid.
-    const input = { ...preset('dynamodb-put-item').input, body: '{"customer": "Al", "quantity": 1, "note": ""}' };
-    expect((compileTemplate(preset('dynamodb-put-item').template).render(input).json() as { Item: object }).Item).not.toHaveProperty('tags');
+
+    it('puts the body, every parameter, the stage variables and $context in one document', () => {
+      const json = render('method-request-passthrough').json() as Record<string, Record<string, unknown>>;
+      expect(Object.keys(json)).toEqual(['body-json', 'params', 'stage-variables', 'context']);
+      expect(json['body-json']).toEqual({ name: 'Ada', languages: ['en', 'fr'] });
+      // $input.params() is HashMaps: path, querystring, header, whatever the template asks.
+      expect(Object.keys(json['params']!)).toEqual(['path', 'querystring', 'header']);
+      expect(json['params']).toEqual({
+        path: { id: '42' },
+        querystring: { verbose: 'true' },
+        header: { 'Content-Type': 'application/json', 'X-Trace': 'abc "quoted"' },
+      });
+      expect(json['stage-variables']).toEqual({ env: 'prod' });
+      expect(json['context']).toMatchObject({
+        'http-method': 'POST',
+        stage: 'prod',
+        'source-ip': '203.0.113.7',
+        'user-agent': 'curl/8.5.0',
+        'request-id': '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0',
+        'resource-path': '/users/{id}',
+        // An unauthenticated call without an API key: the identity fields are null, so they print empty.
+        'api-key': '',
+        'authorizer-principal-id': '',
+        'user-arn': '',
+        'cognito-identity-id': '',
+      });
+      expect(Object.keys(json['context']!)).toHaveLength(18);
+    });
+
+    it('escapes values as JavaScript: a quote and a slash stay valid JSON', () => {
+      const { body } = render('method-request-passthrough');
+      expect(body).toContain('"X-Trace" : "abc \\"quoted\\""');
+      expect(body).toContain('"Content-Type" : "application\\/json"');
+    });
   });
 
-  it('SQS SendMessage: a form whose MessageBody decodes to the request body', () => {
-    const body = render('sqs-send-message').body;
-    const form = new URLSearchParams(body);
-    expect(form.get('Action')).toBe('SendMessage');
-    expect(form.get('MessageBody')).toBe(preset('sqs-send-message').input.body);
-    expect(form.get('MessageAttribute.1.Value.StringValue')).toBe('web app');
-    expect(body).toContain('StringValue=web+app');
+  describe('DynamoDB PutItem', () => {
+    it('is valid JSON with an apostrophe, quotes and a newline in strings', () => {
+      expect(render('dynamodb-put-item').json()).toEqual({
+        TableName: 'Orders-prod',
+        Item: {
+          orderId: { S: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef' },
+          customer: { S: 'O\'Brien "Bob"' },
+          quantity: { N: '3' },
+          note: { S: 'ring twice\nthen wait' },
+          tags: { SS: ['gift', 'express'] },
+        },
+        ConditionExpression: 'attribute_not_exists(orderId)',
+      });
+    });
+
+    it('leaves the string set out when there are no tags, and stays valid JSON', () => {
+      for (const body of ['{"customer": "Al", "quantity": 1, "note": ""}', '{"customer": "Al", "quantity": 1, "note": "", "tags": []}']) {
+        const item = (render('dynamodb-put-item', { ...preset('dynamodb-put-item').input, body }).json() as { Item: Record<string, unknown> }).Item;
+        expect(item).toEqual({ orderId: { S: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef' }, customer: { S: 'Al' }, quantity: { N: '1' }, note: { S: '' } });
+      }
+    });
   });
 
-  it('Lambda error response: the JSON error message parsed, 404 for NotFound', () => {
-    const result = render('lambda-error-response');
-    expect(result.json()).toEqual({ error: 'NotFound', message: 'No order "o-17"', requestId: '5b7a2f3e-0d0e-4e8b-9c1a-0123456789ab' });
-    expect(result.responseOverride.status).toBe(404);
+  describe('SQS SendMessage', () => {
+    it('is exactly the form, each value URL-encoded as Java does (a space is +)', () => {
+      expect(render('sqs-send-message').body).toBe(
+        'Action=SendMessage' +
+          '&MessageBody=%7B%22event%22%3A+%22signup%22%2C+%22email%22%3A+%22ada%2Btest%40example.com%22%7D' +
+          '&MessageAttribute.1.Name=source&MessageAttribute.1.Value.DataType=String' +
+          '&MessageAttribute.1.Value.StringValue=web+app',
+      );
+    });
+
+    it('decodes to the request body, byte for byte, and the header value', () => {
+      const form = [...new URLSearchParams(render('sqs-send-message').body)];
+      expect(form).toEqual([
+        ['Action', 'SendMessage'],
+        ['MessageBody', '{"event": "signup", "email": "ada+test@example.com"}'],
+        ['MessageAttribute.1.Name', 'source'],
+        ['MessageAttribute.1.Value.DataType', 'String'],
+        ['MessageAttribute.1.Value.StringValue', 'web app'],
+      ]);
+      expect(form[1]![1]).toBe(preset('sqs-send-message').input.body);
+    });
   });
 
-  it('responseOverride: 201 and an encoded Location for a created item, no-store otherwise', () => {
-    const result = render('response-override');
-    expect(result.responseOverride.status).toBe(201);
-    expect(result.responseOverride.header).toEqual({ Location: '/prod/items/item+7' });
-    expect(result.json()).toEqual({ id: 'item 7', name: 'Lamp' });
-    const other = compileTemplate(preset('response-override').template).render({ body: '{"name": "x"}' });
-    expect(other.responseOverride.status).toBeUndefined();
-    expect(other.responseOverride.header).toEqual({ 'Cache-Control': 'no-store' });
+  describe('Lambda error response', () => {
+    it("parses the function's JSON error message: a clean error, 404 for NotFound", () => {
+      const result = render('lambda-error-response');
+      expect(result.json()).toEqual({ error: 'NotFound', message: 'Order "o-17" wasn\'t found', requestId: '5b7a2f3e-0d0e-4e8b-9c1a-0123456789ab' });
+      expect(result.responseOverride.status).toBe(404);
+      expect(result.responseOverride.header).toEqual({});
+    });
+
+    it.each([
+      ['Invalid', 400],
+      ['Boom', 500],
+    ])('maps the code %s to %i', (code, status) => {
+      const body = JSON.stringify({ errorMessage: JSON.stringify({ code, message: 'm' }), errorType: 'Error', stackTrace: [] });
+      const result = render('lambda-error-response', { ...preset('lambda-error-response').input, body });
+      expect(result.responseOverride.status).toBe(status);
+      expect(result.json()).toMatchObject({ error: code, message: 'm' });
+    });
+  });
+
+  describe('responseOverride', () => {
+    it('answers 201 with a Location for a created item, and passes the body through', () => {
+      const result = render('response-override');
+      expect(result.responseOverride.status).toBe(201);
+      expect(result.responseOverride.header).toEqual({ Location: 'https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/prod/items/itm-7f3a9c' });
+      expect(result.json()).toEqual({ id: 'itm-7f3a9c', name: 'Desk lamp' });
+    });
+
+    it('keeps the status and only marks the response not cacheable for a body without an id', () => {
+      const result = render('response-override', { ...preset('response-override').input, body: '{"message": "queued"}' });
+      expect(result.responseOverride.status).toBeUndefined();
+      expect(result.responseOverride.header).toEqual({ 'Cache-Control': 'no-store' });
+      expect(result.json()).toEqual({ message: 'queued' });
+    });
   });
 });
